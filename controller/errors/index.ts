@@ -1,0 +1,2 @@
+/** Errors: one class per failure, each with a literal `code` and structured `data`. */
+export { GitvirtError, isGitvirtError } from './gitvirt-error.js';
