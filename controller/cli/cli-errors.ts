@@ -1,0 +1,16 @@
+import { GitvirtError } from '../errors/index.js';
+
+/** The directory given to a command does not exist or is not a directory. */
+export class DirectoryNotFound extends GitvirtError<'DirectoryNotFound', { dir: string }> {
+  constructor(dir: string, cause?: unknown) {
+    super('DirectoryNotFound', `failed to read directory ${dir}: not found or not a directory`, { dir }, { cause, userError: true });
+  }
+}
+
+/** A report or schema file could not be written. */
+export class OutputWriteFailed extends GitvirtError<'OutputWriteFailed', { file: string }> {
+  constructor(file: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super('OutputWriteFailed', `failed to write ${file}: ${reason}`, { file }, { cause, userError: true });
+  }
+}

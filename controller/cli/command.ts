@@ -1,0 +1,68 @@
+import type { Writable } from 'node:stream';
+
+/** A sink for command output; `isTTY` decides colour and source excerpts. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** The capabilities every command receives instead of touching `process`. */
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Directory relative paths on the command line are resolved against. */
+  cwd: string;
+  /** The environment, read once by `main.ts`. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Process exit status: 0 ok, 1 invalid or failed, 2 usage error. */
+export type ExitCode = 0 | 1 | 2;
+
+/** Named exit statuses. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const satisfies Record<string, ExitCode>;
+
+/** One command-line option; the parser configuration and the help text are both derived from it. */
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder shown in help for string options, e.g. `<file>`. */
+  value?: string;
+  description: string;
+  /** Allowed values of a string option, shown in help and checked by `parseChoice`. */
+  choices?: readonly string[];
+  /** Default shown in help. */
+  default?: string;
+}
+
+/** Raw values from `node:util` `parseArgs`, before a command turns them into typed options. */
+export interface ParsedArgs {
+  values: Readonly<Record<string, string | boolean | undefined>>;
+  positionals: readonly string[];
+}
+
+/**
+ * A command of the `gitvirt` CLI. Add one by writing `controller/cli/<name>.ts` exporting a
+ * `Command` and listing it in `COMMANDS` (`controller/cli/commands.ts`).
+ */
+export interface Command<O = unknown> {
+  /** The word after `gitvirt`. */
+  name: string;
+  /** One line for the global help. */
+  summary: string;
+  /** Synopsis after the command name, e.g. `[options] [dir]`. */
+  usage: string;
+  /** Longer help text printed under the synopsis. */
+  description?: string;
+  options: readonly OptionSpec[];
+  /** Turns raw arguments into typed options; throws `CliUsageError` on bad values. */
+  parse(args: ParsedArgs): O;
+  /** Runs the command; resolves to the exit code. */
+  run(options: O, io: CliIo): Promise<ExitCode>;
+}
+
+/** Adapts a Node writable stream (e.g. `process.stdout`) to an `OutputStream`. */
+export function streamOutput(stream: Writable & { isTTY?: boolean }): OutputStream {
+  return { write: (chunk: string) => stream.write(chunk), isTTY: stream.isTTY === true };
+}

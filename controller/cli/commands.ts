@@ -1,0 +1,11 @@
+import { readRepo } from '../manifests/index.js';
+import type { Command } from './command.js';
+import { createValidateCommand } from './validate.js';
+
+/**
+ * Every `gitvirt` command, in help order. Adding a command is one entry here: write
+ * `controller/cli/<name>.ts` exporting a `Command` and list it below.
+ */
+export const COMMANDS: readonly Command[] = [
+  createValidateCommand({ readRepo }),
+];
