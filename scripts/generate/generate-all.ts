@@ -1,0 +1,21 @@
+import { buildEditorSchema } from './editor-schema.js';
+import { renderSchemaData } from './schema-data.js';
+import { SchemaSet } from './schema-set.js';
+import { renderResourceTypes } from './typescript.js';
+
+/** Path (relative to the repository root) of the bundled editor schema file. */
+export const EDITOR_SCHEMA_PATH = 'schemas/editor/gitvirt.schema.json';
+
+/**
+ * Generates every file derived from the schemas. `schemas` maps file names in `schemas/`
+ * (`host.schema.json`, ...) to their parsed content; the result maps repository-relative paths to
+ * file content, in a stable order. Pure and deterministic.
+ */
+export function generateAll(schemas: Readonly<Record<string, unknown>>): Map<string, string> {
+  const set = new SchemaSet(schemas);
+  const files = new Map<string, string>();
+  files.set('controller/types/resources.ts', renderResourceTypes(set));
+  files.set('controller/types/schema-data.ts', renderSchemaData(set));
+  files.set(EDITOR_SCHEMA_PATH, `${JSON.stringify(buildEditorSchema(set), null, 2)}\n`);
+  return files;
+}
