@@ -1,0 +1,69 @@
+import type { HostTarget, Unplaced } from '../types/desired.js';
+import type { CompileDiagnostics } from './compile-diagnostics.js';
+import { schedule, type Overcommit, type SchedulerVm } from './scheduler/index.js';
+import type { HostCapacities, LivePlacement } from './types.js';
+import type { VmUnit } from './vm-unit.js';
+
+/** The scheduler's view of a VM: vCPUs, maximum memory, placement and cluster anti-affinity. */
+function schedulerVm(unit: VmUnit): SchedulerVm {
+  const { placement } = unit.spec;
+  const vm: SchedulerVm = {
+    name: unit.name,
+    cpus: unit.spec.cpus,
+    memoryMiB: unit.spec.maxMemoryMiB ?? unit.spec.memoryMiB,
+    placement: { host: placement.host, zone: placement.zone, selector: placement.selector },
+  };
+  if (unit.cluster !== undefined && unit.antiAffinity !== undefined) vm.group = { name: unit.cluster.name, antiAffinity: unit.antiAffinity };
+  return vm;
+}
+
+/** Reports each overcommitted host once, naming the VMs that pushed it over. */
+function reportOvercommits(overcommits: readonly Overcommit[], diagnostics: CompileDiagnostics): void {
+  const byHost = new Map<string, Overcommit[]>();
+  for (const o of overcommits) byHost.set(o.host, [...(byHost.get(o.host) ?? []), o]);
+  for (const [host, list] of byHost) {
+    const last = list[list.length - 1] as Overcommit;
+    const short = [
+      last.freeCpus < 0 ? `${-last.freeCpus} vCPUs` : '',
+      last.freeMemoryMiB < 0 ? `${-last.freeMemoryMiB} MiB memory` : '',
+    ].filter((s) => s !== '');
+    diagnostics.add({
+      severity: 'warning',
+      code: 'host-overcommitted',
+      message: `host ${host} is short of ${short.join(' and ')} for VMs pinned to or running on it (${list.map((o) => o.vm).join(', ')})`,
+      hint: 'move VMs, raise capacity or lower reserved',
+      resource: { kind: 'Host', name: host },
+      path: '/spec',
+    });
+  }
+}
+
+/** Places the VMs on hosts; unplaced VMs are returned and reported as warnings at their placement. */
+export function placeVms(args: {
+  units: readonly VmUnit[];
+  hosts: readonly HostTarget[];
+  live: LivePlacement | undefined;
+  capacities: HostCapacities | undefined;
+  diagnostics: CompileDiagnostics;
+}): { placements: Map<string, string>; unplaced: Unplaced[] } {
+  const result = schedule({
+    hosts: args.hosts,
+    vms: args.units.map(schedulerVm),
+    ...(args.live === undefined ? {} : { live: args.live }),
+    ...(args.capacities === undefined ? {} : { capacities: args.capacities }),
+  });
+  const byName = new Map(args.units.map((u) => [u.name, u]));
+  const unplaced = result.unplaced.map((u): Unplaced => {
+    const unit = byName.get(u.vm) as VmUnit;
+    args.diagnostics.add({
+      severity: 'warning',
+      code: 'unschedulable',
+      message: `${u.vm} cannot be placed (${u.code}): ${u.reason}`,
+      resource: { kind: unit.origin.kind, name: unit.origin.name },
+      path: unit.origin.placementPath,
+    });
+    return { vm: u.vm, owner: { ...unit.owner }, reason: u.reason, code: u.code };
+  });
+  reportOvercommits(result.overcommits, args.diagnostics);
+  return { placements: result.placements, unplaced };
+}

@@ -1,0 +1,20 @@
+/**
+ * Scheduler (pure): places VMs on hosts by CPU and memory, honouring pins, zones, label selectors,
+ * cordoned hosts and cluster anti-affinity, and keeps running VMs where they are.
+ */
+export { schedule } from './schedule.js';
+export { CPU_OVERCOMMIT_RATIO, MEMORY_OVERCOMMIT_RATIO, MAX_REASON_HOSTS } from './constants.js';
+export { describeNeed, describeConstraint } from './explain-unplaced.js';
+export type {
+  AntiAffinity,
+  Capacity,
+  Overcommit,
+  PlacementConstraint,
+  PlacementKind,
+  ScheduleInput,
+  ScheduleResult,
+  SchedulerHost,
+  SchedulerVm,
+  UnplacedCode,
+  UnplacedVm,
+} from './types.js';
