@@ -1,5 +1,6 @@
 import { readRepo } from '../manifests/index.js';
 import type { Command } from './command.js';
+import { schemasCommand } from './schemas.js';
 import { createValidateCommand } from './validate.js';
 
 /**
@@ -8,4 +9,5 @@ import { createValidateCommand } from './validate.js';
  */
 export const COMMANDS: readonly Command[] = [
   createValidateCommand({ readRepo }),
+  schemasCommand,
 ];

@@ -17,3 +17,7 @@ export type { ColorMode } from './color.js';
 export { createValidateCommand } from './validate.js';
 export type { ReadRepo, ValidateOptions } from './validate.js';
 export { writeOutputFile } from './output-file.js';
+export { createSchemasCommand, schemasCommand, DEFAULT_SCHEMA_DIR } from './schemas.js';
+export type { SchemasOptions } from './schemas.js';
+export { editorSchemaFiles, editorSetupText, BUNDLED_SCHEMA_FILE } from './editor-schemas.js';
+export type { EditorSchemaFile } from './editor-schemas.js';
