@@ -1,0 +1,24 @@
+/**
+ * libvirt: pure XML rendering and parsing of domains, networks, pools and volumes into normalised
+ * models, ownership metadata, and translation of libvirt error text. The host client that runs
+ * virsh lives beside these and is the only part that does I/O.
+ */
+export { renderDomainXml, LIFECYCLE_ACTIONS } from './render-domain.js';
+export { renderNetworkXml, renderDhcpHostXml } from './render-network.js';
+export { renderPoolXml, renderVolumeXml, type VolumeSpec } from './render-storage.js';
+export { parseDomainXml } from './parse-domain.js';
+export { parseNetworkXml } from './parse-network.js';
+export { parsePoolXml, parseVolumeXml, type PoolModel, type VolumeModel } from './parse-storage.js';
+export {
+  domainModelFromDesired, resolveDomainType, volumePath, seedTarget, CPU_MODE_BY_TYPE, SEED_BUS,
+  type DomainModel, type DiskModel, type CdromModel, type InterfaceModel, type DomainRenderContext,
+} from './domain-model.js';
+export {
+  networkModelFromDesired, NETWORK_MODE_FEATURES,
+  type NetworkModel, type DhcpHostModel, type NetworkRenderContext,
+} from './network-model.js';
+export { OWNER_NAMESPACE, OWNER_PREFIX, parseOwnerMetadata } from './owner-metadata.js';
+export { IOTUNE_FIELDS, type IoTune, type IoTuneKey } from './iotune.js';
+export { machineFamily, MACHINE_FAMILIES } from './machine.js';
+export { normaliseCpuset } from './cpuset.js';
+export { LibvirtXmlInvalidError, UnsafeXmlValueError } from './xml-errors.js';
