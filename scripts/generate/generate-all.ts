@@ -1,6 +1,8 @@
+import { renderCrd } from './crd.js';
+import { renderDocs } from './docs.js';
 import { buildEditorSchema } from './editor-schema.js';
 import { renderSchemaData } from './schema-data.js';
-import { SchemaSet } from './schema-set.js';
+import { GROUP_SUFFIX, KIND_TABLE, SchemaSet } from './schema-set.js';
 import { renderResourceTypes } from './typescript.js';
 
 /** Path (relative to the repository root) of the bundled editor schema file. */
@@ -17,5 +19,7 @@ export function generateAll(schemas: Readonly<Record<string, unknown>>): Map<str
   files.set('controller/types/resources.ts', renderResourceTypes(set));
   files.set('controller/types/schema-data.ts', renderSchemaData(set));
   files.set(EDITOR_SCHEMA_PATH, `${JSON.stringify(buildEditorSchema(set), null, 2)}\n`);
+  for (const info of KIND_TABLE) files.set(`crds/${info.plural}.${GROUP_SUFFIX}.yaml`, renderCrd(set, info));
+  files.set('docs/resources.md', renderDocs(set));
   return files;
 }

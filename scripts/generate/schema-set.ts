@@ -33,6 +33,9 @@ export const COMMON_FILE = 'common.schema.json';
 /** The apiVersion every gitvirt document carries. */
 export const API_VERSION = 'gitvirt.io/v1alpha1';
 
+/** API group of the resources. */
+export const GROUP_SUFFIX = 'gitvirt.io';
+
 /** A node together with the `$id` of the document it lives in, needed to resolve relative `$ref`s. */
 export interface Located {
   node: SchemaNode;
