@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts one testbed host (launched detached by up.sh) in two stages that share one pid:
+#   outer <dir> <name>: records the pid, gives the host its cgroups, then enters the host's
+#                       network namespace and fresh mount, UTS and cgroup namespaces;
+#   inner <dir> <name>: private /run and libvirt state, virtlogd, libvirtd and sshd, then
+#                       becomes the `sleep infinity` holding the namespaces (its pid is the handle).
+set -euo pipefail
+
+stage=$1
+host_dir=$2
+name=$3
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=cgroups.sh
+source "${here}/cgroups.sh"
+
+starttime() {
+  local stat fields
+  stat=$(cat "/proc/$1/stat")
+  stat=${stat##*) }
+  read -r -a fields <<<"${stat}"
+  printf '%s' "${fields[19]}"
+}
+
+if [[ ${stage} == outer ]]; then
+  # Recorded first, so that a run killed half-way can still be cleaned up.
+  printf '%s %s\n' "$$" "$(starttime $$)" >"${host_dir}/holder.pid"
+  if ! cg_prepare "${host_dir}" "${name}"; then
+    echo "cgroups: none for ${name} (no writable cgroup v1 controllers)" >&2
+    : >"${host_dir}/cgroup-mounts"
+  fi
+  exec ip netns exec "gv${name}" unshare --mount --uts --cgroup --propagation private \
+    bash "${BASH_SOURCE[0]}" inner "${host_dir}" "${name}"
+fi
+
+readlink "/proc/$$/ns/net" >"${host_dir}/netns"
+printf '%s\n' "${name}" >/proc/sys/kernel/hostname
+
+mount --make-rprivate /
+mount -t tmpfs -o mode=755 tmpfs /run
+mkdir -p /run/libvirt /run/sshd /run/lock
+chmod 755 /run/sshd
+for d in /var/lib/libvirt /var/log/libvirt /etc/libvirt /var/cache/libvirt; do
+  mkdir -p "${d}"
+  mount --bind "${host_dir}/root${d}" "${d}"
+done
+if [[ -f ${host_dir}/shadow ]]; then
+  mount --bind "${host_dir}/shadow" /etc/shadow
+fi
+cg_mount "${host_dir}"
+
+/usr/sbin/virtlogd -d
+/usr/sbin/libvirtd -d
+/usr/sbin/sshd -f "${host_dir}/sshd_config" -E "${host_dir}/sshd.log"
+
+touch "${host_dir}/started"
+exec sleep infinity
