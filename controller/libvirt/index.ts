@@ -10,7 +10,7 @@ export { parseDomainXml } from './parse-domain.js';
 export { parseNetworkXml } from './parse-network.js';
 export { parsePoolXml, parseVolumeXml, type PoolModel, type VolumeModel } from './parse-storage.js';
 export {
-  domainModelFromDesired, resolveDomainType, volumePath, seedTarget, CPU_MODE_BY_TYPE, SEED_BUS,
+  domainModelFromDesired, resolveDomainType, volumePath, normalisePath, seedTarget, CPU_MODE_BY_TYPE, SEED_BUS,
   type DomainModel, type DiskModel, type CdromModel, type InterfaceModel, type DomainRenderContext,
 } from './domain-model.js';
 export {
@@ -22,3 +22,6 @@ export { IOTUNE_FIELDS, type IoTune, type IoTuneKey } from './iotune.js';
 export { machineFamily, MACHINE_FAMILIES } from './machine.js';
 export { normaliseCpuset } from './cpuset.js';
 export { LibvirtXmlInvalidError, UnsafeXmlValueError } from './xml-errors.js';
+export { explainLibvirtError, cleanLibvirtText, LibvirtOperationError, type LibvirtErrorContext, type LibvirtErrorExplanation } from './errors.js';
+export { LIBVIRT_ERROR_RULES, type LibvirtErrorReason, type LibvirtErrorRule } from './error-table.js';
+export { parseDomainState, parseKeyValueLines, parseNodeInfo, parseDomCapabilities, parseNameList, DOMAIN_STATE_WORDS, type DomainCapabilities } from './parse-virsh.js';
