@@ -4,7 +4,13 @@
 export type DomainState = 'running' | 'paused' | 'shutoff' | 'shutdown' | 'crashed' | 'pmsuspended' | 'blocked' | 'unknown';
 
 /** Ownership metadata found on a libvirt object (`<gitvirt:owner .../>`). */
-export interface OwnerMeta { kind: string; name: string; specHash: string; revision: string }
+export interface OwnerMeta {
+  kind: string; name: string; specHash: string; revision: string;
+  /** Recorded from the VM so a domain removed from the repository stays protected. */
+  deletionProtection?: boolean;
+  /** Volumes (in the gitvirt pool) to delete with the domain: its disks with `deleteOnRemove`. */
+  deleteVolumes?: string[];
+}
 
 /** One libvirt domain as observed. */
 export interface LiveDomain { name: string; uuid: string; state: DomainState; autostart: boolean; owner: OwnerMeta | null; xml?: string }
