@@ -1533,12 +1533,15 @@ export const EDITOR_SCHEMA: JsonSchema = {
   "properties": {
     "apiVersion": {
       "description": "API version; gitvirt reads documents with `gitvirt.io/v1alpha1`.",
-      "type": "string"
+      "type": "string",
+      "examples": [
+        "gitvirt.io/v1alpha1"
+      ]
     },
     "kind": {
       "description": "Kind of the resource.",
       "type": "string",
-      "enum": [
+      "examples": [
         "Host",
         "Image",
         "Network",
@@ -1548,6 +1551,51 @@ export const EDITOR_SCHEMA: JsonSchema = {
     }
   },
   "allOf": [
+    {
+      "if": {
+        "properties": {
+          "apiVersion": {
+            "type": "string",
+            "pattern": "^gitvirt\\.io/"
+          }
+        },
+        "required": [
+          "apiVersion"
+        ]
+      },
+      "then": {
+        "properties": {
+          "apiVersion": {
+            "const": "gitvirt.io/v1alpha1"
+          }
+        }
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "apiVersion": {
+            "const": "gitvirt.io/v1alpha1"
+          }
+        },
+        "required": [
+          "apiVersion"
+        ]
+      },
+      "then": {
+        "properties": {
+          "kind": {
+            "enum": [
+              "Host",
+              "Image",
+              "Network",
+              "VirtualMachine",
+              "Cluster"
+            ]
+          }
+        }
+      }
+    },
     {
       "if": {
         "properties": {
