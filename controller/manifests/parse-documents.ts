@@ -1,0 +1,147 @@
+import { Composer, Lexer, LineCounter, Parser, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Diagnostic } from '../types/diagnostic.js';
+import type { ParsedDocument } from '../types/manifest.js';
+import { createDepthGuard, nestingUpperBound } from './depth-guard.js';
+import { createLocator } from './create-locator.js';
+import { findDuplicateKeys } from './find-duplicate-keys.js';
+import { makeDiagnostic } from './make-diagnostic.js';
+
+/** Limits that protect the parser from hostile input. */
+export interface ParseLimits {
+  /** Deepest allowed nesting of mappings and sequences. */
+  maxDepth: number;
+  /** Most alias expansions allowed per document (see the `yaml` package's `maxAliasCount`). */
+  maxAliasCount: number;
+}
+
+/** Default parse limits: generous for real manifests, far below what exhausts the stack or memory. */
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxAliasCount: 100 };
+
+/** Signals that the depth guard stopped the token stream. */
+class TooDeep extends Error {}
+
+/** Parses every YAML document of one file into plain JS mappings that remember their positions. */
+export function parseDocuments(options: {
+  file: string;
+  text: string;
+  limits?: Partial<ParseLimits>;
+}): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const { file, text } = options;
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.min(offset, text.length));
+    return { file, line: Math.max(1, line), column: Math.max(1, col) };
+  };
+  const guard = createDepthGuard(limits.maxDepth);
+  const parser = new Parser(lineCounter.addNewLine);
+  const guarded = function* () {
+    lineCounter.addNewLine(0);
+    for (const token of new Lexer().lex(text)) {
+      if (!guard.next(token)) throw new TooDeep();
+      yield* parser.next(token);
+    }
+    yield* parser.end();
+  };
+  const tokens = nestingUpperBound(text) <= limits.maxDepth ? parser.parse(text) : guarded();
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const docs: Document.Parsed[] = [];
+  try {
+    for (const doc of composer.compose(tokens, true, text.length)) docs.push(doc);
+  } catch (err) {
+    if (!(err instanceof TooDeep) && !(err instanceof RangeError)) throw err;
+    const offset = guard.exceededAt >= 0 ? guard.exceededAt : 0;
+    return { documents: [], diagnostics: [tooDeep(at(offset), limits.maxDepth)] };
+  }
+
+  const documents: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  docs.forEach((doc, index) => {
+    const problems = [...doc.errors.map((e) => ({ e, severity: 'error' as const })), ...doc.warnings.map((e) => ({ e, severity: 'warning' as const }))];
+    for (const { e, severity } of problems) {
+      const duplicate = e.code === 'DUPLICATE_KEY';
+      diagnostics.push(makeDiagnostic(at(e.pos[0]), {
+        severity,
+        code: duplicate ? 'duplicate-key' : 'yaml-syntax',
+        message: `${severity === 'error' ? 'invalid YAML' : 'YAML warning'}: ${firstLine(e.message)}`,
+        hint: severity === 'error'
+          ? 'fix the YAML syntax at this position (check indentation, quotes and brackets)'
+          : 'remove or quote the construct; manifests use plain YAML without custom tags',
+      }));
+    }
+    const contents = (doc.contents as Node | null) ?? null;
+    const start = contents?.range?.[0] ?? doc.range[0];
+    if (doc.errors.length > 0) return;
+    if (contents === null || (isScalar(contents) && contents.value === null)) return;
+    for (const dup of findDuplicateKeys(contents)) {
+      const first = at(dup.firstOffset);
+      diagnostics.push(makeDiagnostic(at(dup.offset), {
+        severity: 'error',
+        code: 'duplicate-key',
+        path: dup.pointer,
+        message: `duplicate key "${dup.key}" (first at ${file}:${first.line}:${first.column})`,
+        hint: 'remove one of the two keys; YAML mappings may not repeat a key',
+      }));
+    }
+    if (!isMap(contents)) {
+      const shape = isSeq(contents) ? 'a list' : 'a scalar value';
+      diagnostics.push(makeDiagnostic(at(start), {
+        severity: 'error',
+        code: 'not-a-mapping',
+        message: `document ${index + 1} is ${shape}, not a mapping`,
+        hint: 'each YAML document must be a mapping with apiVersion, kind, metadata and spec; separate documents with `---`',
+      }));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    } catch (err) {
+      if (err instanceof RangeError) {
+        diagnostics.push(tooDeep(at(start), limits.maxDepth));
+        return;
+      }
+      if (err instanceof ReferenceError && !/alias count/i.test(err.message)) {
+        diagnostics.push(makeDiagnostic(at(start), {
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: `invalid YAML: ${firstLine(err.message)}`,
+          hint: 'define the anchor (`&name`) before using the alias (`*name`)',
+        }));
+        return;
+      }
+      if (err instanceof ReferenceError) {
+        diagnostics.push(makeDiagnostic(at(start), {
+          severity: 'error',
+          code: 'alias-limit',
+          message: `document ${index + 1} expands YAML aliases more than ${limits.maxAliasCount} times`,
+          hint: 'write the values out instead of repeating anchors (`*name`); excessive aliasing is refused as a resource-exhaustion attack',
+        }));
+        return;
+      }
+      throw err;
+    }
+    const locator = createLocator({ file, doc, lineCounter, start });
+    documents.push({
+      value: value as Record<string, unknown>,
+      source: { ...at(start), index },
+      locate: locator.locate,
+      locateKey: locator.locateKey,
+    });
+  });
+  return { documents, diagnostics };
+}
+
+function tooDeep(at: { file: string; line: number; column: number }, maxDepth: number): Diagnostic {
+  return makeDiagnostic(at, {
+    severity: 'error',
+    code: 'too-deep',
+    message: `YAML nesting is deeper than ${maxDepth} levels`,
+    hint: 'flatten the structure; manifests never need this much nesting',
+  });
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
