@@ -1,7 +1,7 @@
 /**
  * Scheduler benchmark: places 10,000 synthetic VMs (plain, zoned, selector-bound and clustered with
  * anti-affinity) on 500 hosts in 5 zones, then re-runs with every placement live, and prints time and memory.
- * Run: `npx tsx bench/scheduler.bench.ts [vms] [hosts]`.
+ * Run: `node --expose-gc --import tsx bench/scheduler.bench.ts [vms] [hosts]`.
  */
 import { performance } from 'node:perf_hooks';
 import { schedule, type AntiAffinity, type SchedulerHost, type SchedulerVm } from '../controller/compile/scheduler/index.js';
@@ -46,16 +46,35 @@ function vms(): SchedulerVm[] {
   });
 }
 
-/** Runs `fn` and reports wall time and heap growth. */
+const RUNS = 5;
+
+/** Median of a list of numbers. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Runs `fn` RUNS times; reports median and best wall time, median CPU time and the heap in use after the runs. */
 function measure<T>(label: string, fn: () => T): T {
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const start = performance.now();
-  const result = fn();
-  const ms = performance.now() - start;
-  const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  console.log(`${label}: ${ms.toFixed(1)} ms, heap +${heapMiB.toFixed(1)} MiB`);
-  return result;
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let result: T | undefined;
+  let heapMiB = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    globalThis.gc?.();
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    result = fn();
+    walls.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpus.push((cpu.user + cpu.system) / 1000);
+    heapMiB = Math.max(heapMiB, process.memoryUsage().heapUsed / 2 ** 20);
+  }
+  console.log(
+    `${label}: wall median ${median(walls).toFixed(1)} ms (best ${Math.min(...walls).toFixed(1)}), ` +
+      `cpu median ${median(cpus).toFixed(1)} ms, peak heap ${heapMiB.toFixed(1)} MiB (${RUNS} runs)`,
+  );
+  return result as T;
 }
 
 const hostList = hosts();

@@ -31,7 +31,10 @@ export function compile(input: CompileInput): DesiredState {
   const unitsByHost = new Map<string, VmUnit[]>();
   for (const unit of valid) {
     const host = placed.placements.get(unit.name);
-    if (host !== undefined) unitsByHost.set(host, [...(unitsByHost.get(host) ?? []), unit]);
+    if (host === undefined) continue;
+    const list = unitsByHost.get(host);
+    if (list === undefined) unitsByHost.set(host, [unit]);
+    else list.push(unit);
   }
   const reported = new Set<string>();
   const onSeedProblem = (unit: VmUnit, problem: SeedProblem): void => {

@@ -1,6 +1,6 @@
 import type { HostTarget, Unplaced } from '../types/desired.js';
 import type { CompileDiagnostics } from './compile-diagnostics.js';
-import { schedule, type Overcommit, type SchedulerVm } from './scheduler/index.js';
+import { schedule, vcpus, type Overcommit, type SchedulerVm } from './scheduler/index.js';
 import type { HostCapacities, LivePlacement } from './types.js';
 import type { VmUnit } from './vm-unit.js';
 
@@ -20,11 +20,15 @@ function schedulerVm(unit: VmUnit): SchedulerVm {
 /** Reports each overcommitted host once, naming the VMs that pushed it over. */
 function reportOvercommits(overcommits: readonly Overcommit[], diagnostics: CompileDiagnostics): void {
   const byHost = new Map<string, Overcommit[]>();
-  for (const o of overcommits) byHost.set(o.host, [...(byHost.get(o.host) ?? []), o]);
+  for (const o of overcommits) {
+    const list = byHost.get(o.host);
+    if (list === undefined) byHost.set(o.host, [o]);
+    else list.push(o);
+  }
   for (const [host, list] of byHost) {
     const last = list[list.length - 1] as Overcommit;
     const short = [
-      last.freeCpus < 0 ? `${-last.freeCpus} vCPUs` : '',
+      last.freeCpus < 0 ? vcpus(-last.freeCpus) : '',
       last.freeMemoryMiB < 0 ? `${-last.freeMemoryMiB} MiB memory` : '',
     ].filter((s) => s !== '');
     diagnostics.add({

@@ -23,8 +23,26 @@ function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** Resolves a `$ref` against its document's `$id`. */
+/** Resolved `$ref`s per registry, by base and reference. */
+const RESOLVED = new WeakMap<SchemaRegistry, Map<string, Located>>();
+
+/** Resolves a `$ref` against its document's `$id` (cached per registry). */
 export function resolveRef(ref: string, base: string, registry: SchemaRegistry): Located {
+  let cache = RESOLVED.get(registry);
+  if (cache === undefined) {
+    cache = new Map();
+    RESOLVED.set(registry, cache);
+  }
+  const key = `${base}#${ref}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const located = resolveUncached(ref, base, registry);
+  cache.set(key, located);
+  return located;
+}
+
+/** Resolves a `$ref` by URL and JSON pointer. */
+function resolveUncached(ref: string, base: string, registry: SchemaRegistry): Located {
   const url = new URL(ref, base);
   const fragment = decodeURIComponent(url.hash.replace(/^#/, ''));
   url.hash = '';
@@ -72,7 +90,7 @@ function subschemas(node: SchemaNode, value: unknown): SchemaNode[] {
 
 /** Deep copy of JSON data, so defaults are never shared between results. */
 function cloneJson<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return typeof value !== 'object' || value === null ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 /** Applies defaults of one located schema node (and its `$ref` chain) to a value, returning the new value. */

@@ -13,8 +13,8 @@ const CODE_BY_REFUSAL: readonly (readonly [Refusal, UnplacedCode])[] = [
   ['cordoned', 'HostCordoned'],
 ];
 
-/** Formats a count with its unit, e.g. `1 vCPU`, `2.5 vCPUs`. */
-function vcpus(n: number): string {
+/** Formats a vCPU count with its unit, e.g. `1 vCPU`, `2.5 vCPUs`. */
+export function vcpus(n: number): string {
   const rounded = Math.round(n * 10) / 10;
   return `${rounded} vCPU${rounded === 1 ? '' : 's'}`;
 }
