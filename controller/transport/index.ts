@@ -29,6 +29,7 @@ export { createLocalTransport, type LocalTransportOptions } from './local-transp
 export { DEFAULT_FILE_MODE } from './remote-write-file.js';
 export {
   AuthenticationFailedError,
+  ChannelOpenFailedError,
   CommandAbortedError,
   CommandTimeoutError,
   ConnectAbortedError,

@@ -6,11 +6,15 @@ import { WriteFileFailedError } from './transport-errors.js';
 export const DEFAULT_FILE_MODE = 0o644;
 
 /**
- * Writes stdin to a temporary file next to the target, sets its mode, then renames it over the target.
+ * Writes stdin to a temporary file next to the target, sets its mode, then renames it over the target
+ * (refusing a directory target, which `mv` would move the file into).
  * Arguments: $1 temporary path, $2 octal mode, $3 target path. On failure the temporary file is removed.
  */
-const WRITE_SCRIPT =
-  'umask 077; cat > "$1" && chmod "$2" "$1" && mv -f "$1" "$3" || { status=$?; rm -f "$1"; exit "$status"; }';
+const WRITE_SCRIPT = [
+  'if [ -d "$3" ]; then echo "$3: is a directory" >&2; exit 1; fi',
+  'umask 077',
+  'cat > "$1" && chmod "$2" "$1" && mv -f "$1" "$3" || { status=$?; rm -f "$1"; exit "$status"; }',
+].join('\n');
 
 /** A path next to `path` that no other writer picks. */
 export function temporaryPath(path: string): string {

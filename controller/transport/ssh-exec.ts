@@ -1,7 +1,9 @@
 import type { Client, ClientChannel } from 'ssh2';
 import type { RawExecResult } from './transport.js';
 import { exitCode } from './exit-code.js';
-import { CommandAbortedError, CommandTimeoutError, ConnectionLostError } from './transport-errors.js';
+import { createPidMarker, findMarkedPid, stripPidMarker } from './pid-marker.js';
+import { killRemoteGroup, sendSignal } from './ssh-kill.js';
+import { ChannelOpenFailedError, CommandAbortedError, CommandTimeoutError, ConnectionLostError } from './transport-errors.js';
 
 /** One command on an open ssh2 client. */
 export interface ChannelExecInput {
@@ -18,15 +20,20 @@ export interface ChannelExecInput {
   lostReason: () => string | undefined;
 }
 
-/** Runs a command on its own channel; a timeout or abort sends KILL, closes the channel and rejects. */
+/**
+ * Runs a command on its own channel. A timeout or abort sends KILL, kills the command's remote process
+ * group through a second channel, closes the channel and rejects.
+ */
 export function runChannelExec(input: ChannelExecInput): Promise<RawExecResult> {
   const { client, host, name, signal } = input;
+  const marker = createPidMarker();
   return new Promise<RawExecResult>((resolve, reject) => {
     let settled = false;
     let channel: ClientChannel | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let pid: number | undefined;
     const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
+    let stderr = Buffer.alloc(0);
 
     const settle = (error: Error | undefined, result?: RawExecResult): void => {
       if (settled) return;
@@ -37,15 +44,16 @@ export function runChannelExec(input: ChannelExecInput): Promise<RawExecResult> 
       else reject(error);
     };
     const kill = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       if (channel !== undefined) {
-        try {
-          channel.signal('KILL');
-        } catch {
-          /* the channel may already be gone */
-        }
+        sendSignal(channel, 'KILL');
         channel.close();
       }
-      settle(error);
+      const killed = pid === undefined || input.lostReason() !== undefined ? Promise.resolve() : killRemoteGroup(client, pid);
+      void killed.then(() => reject(error));
     };
     const lost = (reason: string): Error => new ConnectionLostError({ host, command: name, reason });
     function onAbort(): void {
@@ -56,7 +64,10 @@ export function runChannelExec(input: ChannelExecInput): Promise<RawExecResult> 
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const opened = (err: Error | undefined, ch: ClientChannel): void => {
-      if (err !== undefined) return settle(lost(input.lostReason() ?? `could not open a channel (${err.message.toLowerCase()})`));
+      if (err !== undefined) {
+        const gone = input.lostReason();
+        return settle(gone === undefined ? new ChannelOpenFailedError({ host, command: name, reason: err.message.toLowerCase() }) : lost(gone));
+      }
       if (settled) return void ch.close();
       channel = ch;
       if (input.timeoutMs > 0) {
@@ -71,10 +82,14 @@ export function runChannelExec(input: ChannelExecInput): Promise<RawExecResult> 
           const reason = input.lostReason();
           return settle(lost(reason === undefined ? 'channel closed without an exit status' : `${reason} while the command ran`));
         }
-        settle(undefined, { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), code: exitCode(exit.code, exit.signal) });
+        const result = { stdout: Buffer.concat(stdout), stderr: stripPidMarker(stderr, marker.token), code: exitCode(exit.code, exit.signal) };
+        settle(undefined, result);
       };
       ch.on('data', (chunk: Buffer) => stdout.push(chunk));
-      ch.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      ch.stderr.on('data', (chunk: Buffer) => {
+        stderr = Buffer.concat([stderr, chunk]);
+        pid ??= findMarkedPid(stderr, marker.token);
+      });
       ch.stderr.on('end', () => {
         stderrEnded = true;
         done();
@@ -100,7 +115,7 @@ export function runChannelExec(input: ChannelExecInput): Promise<RawExecResult> 
     };
 
     try {
-      client.exec(input.command, opened);
+      client.exec(marker.prefix + input.command, opened);
     } catch {
       settle(lost(input.lostReason() ?? 'connection closed'));
     }

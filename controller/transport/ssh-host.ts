@@ -4,7 +4,10 @@ import { Limiter } from './limiter.js';
 import { runChannelExec } from './ssh-exec.js';
 import { shellJoin } from './shell-quote.js';
 import { commandName } from './exit-code.js';
-import { CommandAbortedError, ConnectAbortedError, TransportClosedError } from './transport-errors.js';
+import { ChannelOpenFailedError, CommandAbortedError, ConnectAbortedError, TransportClosedError } from './transport-errors.js';
+
+/** Waits before each retry of a refused channel open (about 1.5 s in all). */
+const CHANNEL_RETRY_DELAYS_MS = [10, 20, 40, 80, 150, 250, 250, 250, 250, 250];
 
 /** Why each closed client closed; an open client has no entry. */
 const lostReasons = new WeakMap<Client, string>();
@@ -75,17 +78,26 @@ export class SshHost {
     const aborted = (): Error => new CommandAbortedError({ host: this.target.name, command: name });
     const release = await this.channels.acquire(options.signal, aborted);
     try {
-      const client = await this.ensureClient(options.signal);
-      return await runChannelExec({
-        client,
-        host: this.target.name,
-        name,
-        command,
-        timeoutMs: options.timeoutMs ?? this.pool.commandTimeoutMs,
-        lostReason: () => lostReasons.get(client),
-        ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      for (let attempt = 0; ; attempt += 1) {
+        const client = await this.ensureClient(options.signal);
+        try {
+          return await runChannelExec({
+            client,
+            host: this.target.name,
+            name,
+            command,
+            timeoutMs: options.timeoutMs ?? this.pool.commandTimeoutMs,
+            lostReason: () => lostReasons.get(client),
+            ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+            ...(options.signal === undefined ? {} : { signal: options.signal }),
+          });
+        } catch (err) {
+          // sshd frees a finished session a moment after its channel closes; a refused open is retried.
+          const delay = CHANNEL_RETRY_DELAYS_MS[attempt];
+          if (!(err instanceof ChannelOpenFailedError) || delay === undefined) throw err;
+          await sleep(delay, options.signal, aborted);
+        }
+      }
     } finally {
       release();
       this.lastUsed = Date.now();
@@ -165,4 +177,9 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
       },
     );
   });
+}
+
+/** Waits `ms`, or rejects with `onAbort()` when `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> {
+  return raceAbort(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal, onAbort);
 }

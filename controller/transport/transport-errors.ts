@@ -138,6 +138,17 @@ export class ConnectionLostError extends GitvirtError<'ConnectionLost', CommandD
   }
 }
 
+/** The host refused to open another session channel (sshd MaxSessions) even after retries; the command did not start. */
+export class ChannelOpenFailedError extends GitvirtError<'ChannelOpenFailed', CommandData & { reason: string }> {
+  constructor(data: CommandData & { reason: string }) {
+    super(
+      'ChannelOpenFailed',
+      `failed to run ${data.command} on ${data.host}: the host refused a new session (${data.reason}); check MaxSessions in its sshd_config`,
+      data,
+    );
+  }
+}
+
 /** A connection or transport was used after `close()`. */
 export class TransportClosedError extends GitvirtError<'TransportClosed', { host?: string }> {
   constructor(data: { host?: string }) {
