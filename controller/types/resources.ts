@@ -235,7 +235,7 @@ export interface VirtualMachine {
 /** Where a VM runs and what it looks like. */
 export interface VirtualMachineSpec {
   /**
-   * Desired power state: `Always` (kept running; started again when stopped), `Halted` (kept shut off), `Manual` (started once when created; afterwards gitvirt does not change the power state).
+   * Desired power state: `Always` (kept running: started when found stopped, and autostarted with the host), `Halted` (kept shut off), `Manual` (defined but never started or stopped by gitvirt).
    * @default "Always"
    */
   runStrategy?: 'Always' | 'Halted' | 'Manual';
@@ -366,7 +366,7 @@ export interface NetworkInterface {
   network: string;
   /** MAC address, lowercase. Default: derived stably from the VM name and interface index with prefix `52:54:00`. */
   mac?: string;
-  /** Static IPv4 address inside the network's `cidr`, handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`. */
+  /** Static IPv4 address inside the network's `cidr`. On a network with `dhcp`, it is handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`. */
   ip?: string;
   /**
    * Emulated NIC model: `virtio` (fast, needs guest drivers) or `e1000`.
@@ -495,7 +495,7 @@ export interface ClusterTemplate {
 
 /** Labels and annotations given to every member VM; the name is generated. */
 export interface ClusterTemplateMeta {
-  /** Labels of every member VM. gitvirt adds `gitvirt.io/cluster`, `gitvirt.io/zone` and `gitvirt.io/role`. */
+  /** Labels of every member VM, merged over the Cluster's own labels. */
   labels?: Record<string, string>;
   /** Annotations of every member VM. */
   annotations?: Record<string, string>;
@@ -504,7 +504,7 @@ export interface ClusterTemplateMeta {
 /** A VirtualMachine spec without `placement`: the spec of every member of a Cluster. */
 export interface ClusterMemberSpec {
   /**
-   * Desired power state: `Always` (kept running; started again when stopped), `Halted` (kept shut off), `Manual` (started once when created; afterwards gitvirt does not change the power state).
+   * Desired power state: `Always` (kept running: started when found stopped, and autostarted with the host), `Halted` (kept shut off), `Manual` (defined but never started or stopped by gitvirt).
    * @default "Always"
    */
   runStrategy?: 'Always' | 'Halted' | 'Manual';

@@ -731,7 +731,7 @@ export const VIRTUAL_MACHINE_SCHEMA: JsonSchema = {
       ],
       "properties": {
         "runStrategy": {
-          "description": "Desired power state: `Always` (kept running; started again when stopped), `Halted` (kept shut off), `Manual` (started once when created; afterwards gitvirt does not change the power state).",
+          "description": "Desired power state: `Always` (kept running: started when found stopped, and autostarted with the host), `Halted` (kept shut off), `Manual` (defined but never started or stopped by gitvirt).",
           "type": "string",
           "enum": [
             "Always",
@@ -1107,7 +1107,7 @@ export const VIRTUAL_MACHINE_SCHEMA: JsonSchema = {
         },
         "ip": {
           "$ref": "common.json#/$defs/ipv4",
-          "description": "Static IPv4 address inside the network's `cidr`, handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`."
+          "description": "Static IPv4 address inside the network's `cidr`. On a network with `dhcp`, it is handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`."
         },
         "model": {
           "description": "Emulated NIC model: `virtio` (fast, needs guest drivers) or `e1000`.",
@@ -1420,7 +1420,7 @@ export const CLUSTER_SCHEMA: JsonSchema = {
       "properties": {
         "labels": {
           "$ref": "common.json#/$defs/labels",
-          "description": "Labels of every member VM. gitvirt adds `gitvirt.io/cluster`, `gitvirt.io/zone` and `gitvirt.io/role`."
+          "description": "Labels of every member VM, merged over the Cluster's own labels."
         },
         "annotations": {
           "$ref": "common.json#/$defs/annotations",
@@ -2418,7 +2418,7 @@ export const EDITOR_SCHEMA: JsonSchema = {
             ],
             "properties": {
               "runStrategy": {
-                "description": "Desired power state: `Always` (kept running; started again when stopped), `Halted` (kept shut off), `Manual` (started once when created; afterwards gitvirt does not change the power state).",
+                "description": "Desired power state: `Always` (kept running: started when found stopped, and autostarted with the host), `Halted` (kept shut off), `Manual` (defined but never started or stopped by gitvirt).",
                 "type": "string",
                 "enum": [
                   "Always",
@@ -2684,7 +2684,7 @@ export const EDITOR_SCHEMA: JsonSchema = {
                       "pattern": "^[0-9a-f][02468ace](:[0-9a-f]{2}){5}$"
                     },
                     "ip": {
-                      "description": "Static IPv4 address inside the network's `cidr`, handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`.",
+                      "description": "Static IPv4 address inside the network's `cidr`. On a network with `dhcp`, it is handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`.",
                       "type": "string",
                       "pattern": "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$"
                     },
@@ -3132,7 +3132,7 @@ export const EDITOR_SCHEMA: JsonSchema = {
                     "additionalProperties": false,
                     "properties": {
                       "labels": {
-                        "description": "Labels of every member VM. gitvirt adds `gitvirt.io/cluster`, `gitvirt.io/zone` and `gitvirt.io/role`.",
+                        "description": "Labels of every member VM, merged over the Cluster's own labels.",
                         "type": "object",
                         "propertyNames": {
                           "description": "A label or annotation key: an optional DNS-name prefix and `/`, then 1 to 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit. Example: `gitvirt.io/tier`.",
@@ -3172,7 +3172,7 @@ export const EDITOR_SCHEMA: JsonSchema = {
                     ],
                     "properties": {
                       "runStrategy": {
-                        "description": "Desired power state: `Always` (kept running; started again when stopped), `Halted` (kept shut off), `Manual` (started once when created; afterwards gitvirt does not change the power state).",
+                        "description": "Desired power state: `Always` (kept running: started when found stopped, and autostarted with the host), `Halted` (kept shut off), `Manual` (defined but never started or stopped by gitvirt).",
                         "type": "string",
                         "enum": [
                           "Always",
@@ -3438,7 +3438,7 @@ export const EDITOR_SCHEMA: JsonSchema = {
                               "pattern": "^[0-9a-f][02468ace](:[0-9a-f]{2}){5}$"
                             },
                             "ip": {
-                              "description": "Static IPv4 address inside the network's `cidr`, handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`.",
+                              "description": "Static IPv4 address inside the network's `cidr`. On a network with `dhcp`, it is handed out as a DHCP reservation for this interface's MAC. Example: `10.10.0.20`.",
                               "type": "string",
                               "pattern": "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$"
                             },

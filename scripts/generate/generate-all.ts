@@ -1,9 +1,9 @@
-import { renderCrd } from './crd.js';
-import { renderDocs } from './docs.js';
-import { buildEditorSchema } from './editor-schema.js';
-import { renderSchemaData } from './schema-data.js';
+import { renderCrd } from './render-crd.js';
+import { renderDocs } from './render-docs.js';
+import { buildEditorSchema } from './build-editor-schema.js';
+import { renderSchemaData } from './render-schema-data.js';
 import { GROUP_SUFFIX, KIND_TABLE, SchemaSet } from './schema-set.js';
-import { renderResourceTypes } from './typescript.js';
+import { renderResourceTypes } from './render-resource-types.js';
 
 /** Path (relative to the repository root) of the bundled editor schema file. */
 export const EDITOR_SCHEMA_PATH = 'schemas/editor/gitvirt.schema.json';

@@ -33,6 +33,9 @@ export const COMMON_FILE = 'common.schema.json';
 /** The apiVersion every gitvirt document carries. */
 export const API_VERSION = 'gitvirt.io/v1alpha1';
 
+/** Header line of every generated file. */
+export const GENERATED_HEADER = 'generated from schemas/ by scripts/generate.ts; do not edit';
+
 /** API group of the resources. */
 export const GROUP_SUFFIX = 'gitvirt.io';
 

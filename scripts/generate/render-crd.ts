@@ -1,8 +1,7 @@
 import { stringify } from 'yaml';
 import { inlineRefs } from './inline-refs.js';
-import { API_VERSION, GROUP_SUFFIX, isSchemaObject, type KindInfo, type SchemaObject, type SchemaSet } from './schema-set.js';
-import { toStructural } from './structural.js';
-import { GENERATED_HEADER } from './typescript.js';
+import { API_VERSION, GENERATED_HEADER, GROUP_SUFFIX, isSchemaObject, type KindInfo, type SchemaObject, type SchemaSet } from './schema-set.js';
+import { toStructural } from './to-structural.js';
 
 const GROUP = GROUP_SUFFIX;
 const VERSION = API_VERSION.split('/')[1] ?? '';

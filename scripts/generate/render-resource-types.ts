@@ -1,16 +1,8 @@
 import {
-  API_VERSION, COMMON_FILE, KIND_TABLE, isSchemaObject, schemaMap, str, stringList,
+  API_VERSION, COMMON_FILE, GENERATED_HEADER, KIND_TABLE, isSchemaObject, schemaMap, str,
   type Json, type Located, type SchemaNode, type SchemaObject, type SchemaSet,
 } from './schema-set.js';
-
-/** Header line of every generated file. */
-export const GENERATED_HEADER = 'generated from schemas/ by scripts/generate.ts; do not edit';
-
-interface Member {
-  name: string;
-  schema: Located;
-  required: boolean;
-}
+import { objectMembers } from './object-members.js';
 
 /** Renders `controller/types/resources.ts`: one interface per titled schema object, plus kind unions and constants. */
 export function renderResourceTypes(set: SchemaSet): string {
@@ -76,22 +68,6 @@ function renderInterface(set: SchemaSet, loc: Located): string[] {
   if (extra !== undefined) lines.push(`  [key: string]: ${extra};`);
   lines.push('}');
   return lines;
-}
-
-/** The properties of an object schema, following a `$ref` whose siblings add properties. */
-export function objectMembers(set: SchemaSet, loc: Located): Member[] {
-  const node = loc.node;
-  if (typeof node === 'boolean') return [];
-  const inherited = typeof node['$ref'] === 'string' ? objectMembers(set, set.resolve(node['$ref'], loc.base)) : [];
-  const required = new Set(stringList(node, 'required'));
-  const members = inherited.map((m) => ({ ...m, required: m.required || required.has(m.name) }));
-  for (const [name, sub] of schemaMap(node, 'properties')) {
-    const member = { name, schema: { node: sub, base: loc.base }, required: required.has(name) };
-    const at = members.findIndex((m) => m.name === name);
-    if (at >= 0) members[at] = member;
-    else members.push(member);
-  }
-  return members;
 }
 
 function additionalType(set: SchemaSet, loc: Located): string | undefined {

@@ -1,8 +1,8 @@
 import {
-  API_VERSION, COMMON_FILE, KIND_TABLE, isSchemaObject, str,
+  API_VERSION, COMMON_FILE, GENERATED_HEADER, KIND_TABLE, isSchemaObject, str,
   type Json, type Located, type SchemaObject, type SchemaSet,
 } from './schema-set.js';
-import { GENERATED_HEADER, objectMembers } from './typescript.js';
+import { objectMembers } from './object-members.js';
 
 /** Titled types documented once elsewhere; their fields are not repeated. */
 const SEE_INSTEAD: Readonly<Record<string, string>> = {

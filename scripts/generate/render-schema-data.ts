@@ -1,6 +1,5 @@
-import { buildEditorSchema } from './editor-schema.js';
-import { GENERATED_HEADER } from './typescript.js';
-import { COMMON_FILE, KIND_TABLE, type SchemaSet } from './schema-set.js';
+import { buildEditorSchema } from './build-editor-schema.js';
+import { COMMON_FILE, GENERATED_HEADER, KIND_TABLE, type SchemaSet } from './schema-set.js';
 
 /** Renders `controller/types/schema-data.ts`: the schemas as constants, so runtime code never reads schema files. */
 export function renderSchemaData(set: SchemaSet): string {
