@@ -86,6 +86,14 @@ describe('gitvirt validate (command behaviour)', () => {
     expect(cq.out).toContain('vms/web.yaml:12:14');
   });
 
+  it('writes plain text to --output for the text format', async () => {
+    const r = await validate(invalidResult(), ['infra', '--output', 'report.txt', '--color', 'always']);
+    const file = await readFile(join(cwd, 'report.txt'), 'utf8');
+    expect(file).not.toContain('\u001b[');
+    expect(file).toContain('infra/vms/web.yaml:12:14 /spec/memoryMiB: error: must be >= 64');
+    expect(r.out).toContain('\u001b[');
+  });
+
   it('reports a missing directory as one line and exits 1', async () => {
     const r = await validate(validResult(), ['no-such-dir']);
     expect(r.code).toBe(1);
