@@ -25,7 +25,7 @@ export function compile(input: CompileInput): DesiredState {
   const diagnostics = new CompileDiagnostics(input.locate);
   const catalog = buildCatalog(input.resources);
   const targets = [...catalog.hosts.values()].map(hostTarget);
-  const { valid, unplaced: invalid } = checkReferences(collectVms(catalog, diagnostics), catalog);
+  const { valid, unplaced: invalid } = checkReferences(collectVms(catalog), catalog);
   const macs = allocateMacs(valid, catalog);
   const placed = placeVms({ units: valid, hosts: targets, live: input.live, capacities: input.capacities, diagnostics });
   const unitsByHost = new Map<string, VmUnit[]>();

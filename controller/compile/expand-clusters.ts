@@ -1,4 +1,3 @@
-import type { CompileDiagnostics } from './compile-diagnostics.js';
 import type { DefaultedCluster, DefaultedVmSpec } from './defaulted.js';
 import type { VmUnit } from './vm-unit.js';
 
@@ -10,25 +9,18 @@ export function memberName(cluster: string, zone: string, ordinal: number): stri
   return `${cluster}-${zone}-${ordinal}`;
 }
 
-/** Expands one Cluster into its members `<cluster>-<zone>-<n>`, placed by zone (and the zone's selector). */
-export function expandCluster(cluster: DefaultedCluster, diagnostics: CompileDiagnostics): VmUnit[] {
+/**
+ * Expands one Cluster into its members `<cluster>-<zone>-<n>`, placed by zone (and the zone's selector).
+ * Members whose name would not be a DNS label are left out (the manifest checks report `member-name-too-long`).
+ */
+export function expandCluster(cluster: DefaultedCluster): VmUnit[] {
   const { template, zones, antiAffinity } = cluster.spec;
   const labels = { ...(cluster.metadata.labels ?? {}), ...(template.metadata?.labels ?? {}) };
   const members: VmUnit[] = [];
   zones.forEach((zone, zoneIndex) => {
     for (let ordinal = 0; ordinal < zone.replicas; ordinal += 1) {
       const name = memberName(cluster.metadata.name, zone.name, ordinal);
-      if (name.length > MAX_NAME_LENGTH) {
-        diagnostics.add({
-          severity: 'error',
-          code: 'name-too-long',
-          message: `member name ${name} is longer than ${MAX_NAME_LENGTH} characters`,
-          hint: 'shorten the cluster or zone name',
-          resource: { kind: 'Cluster', name: cluster.metadata.name },
-          path: `/spec/zones/${zoneIndex}/name`,
-        });
-        break;
-      }
+      if (name.length > MAX_NAME_LENGTH) break;
       const placement = zone.selector === undefined ? { zone: zone.name } : { zone: zone.name, selector: { ...zone.selector } };
       const spec = { ...structuredClone(template.spec), placement } as DefaultedVmSpec;
       members.push({

@@ -17,10 +17,16 @@ function schedulerVm(unit: VmUnit): SchedulerVm {
   return vm;
 }
 
-/** Reports each overcommitted host once, naming the VMs that pushed it over. */
-function reportOvercommits(overcommits: readonly Overcommit[], diagnostics: CompileDiagnostics): void {
+/**
+ * Reports each overcommitted host once, naming the VMs that pushed it over. Pinned VMs past a capacity
+ * given in the manifest are left to the manifest checks (`host-overcommitted`); only compile sees
+ * observed capacity and VMs kept where they run.
+ */
+function reportOvercommits(overcommits: readonly Overcommit[], hosts: readonly HostTarget[], diagnostics: CompileDiagnostics): void {
+  const declared = new Set(hosts.filter((h) => h.capacity !== undefined).map((h) => h.name));
   const byHost = new Map<string, Overcommit[]>();
   for (const o of overcommits) {
+    if (o.kind === 'pinned' && declared.has(o.host)) continue;
     const list = byHost.get(o.host);
     if (list === undefined) byHost.set(o.host, [o]);
     else list.push(o);
@@ -68,6 +74,6 @@ export function placeVms(args: {
     });
     return { vm: u.vm, owner: { ...unit.owner }, reason: u.reason, code: u.code };
   });
-  reportOvercommits(result.overcommits, args.diagnostics);
+  reportOvercommits(result.overcommits, args.hosts, args.diagnostics);
   return { placements: result.placements, unplaced };
 }

@@ -27,7 +27,7 @@ function place(run: Run, vm: SchedulerVm, slot: HostSlot, kind: 'pinned' | 'kept
   run.result.placements.set(vm.name, slot.name);
   run.result.kinds.set(vm.name, kind);
   if (slot.known && (slot.freeCpus < 0 || slot.freeMemoryMiB < 0)) {
-    run.result.overcommits.push({ host: slot.name, vm: vm.name, freeCpus: slot.freeCpus, freeMemoryMiB: slot.freeMemoryMiB });
+    run.result.overcommits.push({ host: slot.name, vm: vm.name, kind, freeCpus: slot.freeCpus, freeMemoryMiB: slot.freeMemoryMiB });
   }
 }
 

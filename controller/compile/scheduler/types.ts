@@ -57,6 +57,8 @@ export interface UnplacedVm {
 export interface Overcommit {
   host: string;
   vm: string;
+  /** How the VM that pushed the host over came there. */
+  kind: PlacementKind;
   freeCpus: number;
   freeMemoryMiB: number;
 }

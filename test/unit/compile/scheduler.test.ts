@@ -62,10 +62,28 @@ describe('scheduler', () => {
     expect(observed.unplaced).toEqual([]);
   });
 
-  it('places pinned VMs past capacity and warns about the host, counting maximum memory', () => {
+  it('places pinned VMs past observed capacity and warns about the host, counting maximum memory', () => {
     const state = runCase('scheduler-overcommit');
     const warning = state.diagnostics.find((d) => d.code === 'host-overcommitted');
+    expect(warning).toMatchObject({ severity: 'warning', resource: { kind: 'Host', name: 'hv1' } });
     expect(warning?.message).toBe('host hv1 is short of 1 vCPU and 512 MiB memory for VMs pinned to or running on it (two)');
+  });
+
+  it('leaves pinned VMs past a declared capacity to the manifest checks, but warns about VMs kept past it', () => {
+    const fixture = loadCase('scheduler-overcommit');
+    const declared = fixture.input.resources.map((r) =>
+      r.kind === 'Host' ? { ...r, spec: { ...r.spec, capacity: { cpus: 1, memoryMiB: 4096 } } } : r,
+    );
+    const pinned = compile({ resources: declared, revision: 'r' });
+    expect(placementsOf(pinned)).toMatchObject({ one: 'hv1', two: 'hv1' });
+    expect(pinned.diagnostics.map((d) => d.code)).toEqual(['unschedulable', 'unschedulable']);
+    const floating = declared.map((r) =>
+      r.kind === 'VirtualMachine' && r.metadata.name === 'two' ? { ...r, spec: { ...r.spec, placement: { zone: 'default' } } } : r,
+    );
+    const kept = compile({ resources: floating, revision: 'r', live: { two: 'hv1' } });
+    expect(placementsOf(kept)['two']).toBe('hv1');
+    expect(kept.diagnostics.map((d) => d.code)).toContain('host-overcommitted');
+    expect(compile({ resources: floating, revision: 'r' }).unplaced.map((u) => u.vm)).toContain('two');
   });
 
   it('unplaces VMs whose references do not resolve', () => {
