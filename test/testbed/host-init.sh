@@ -43,6 +43,8 @@ for d in /var/lib/libvirt /var/log/libvirt /etc/libvirt /var/cache/libvirt; do
   mkdir -p "${d}"
   mount --bind "${host_dir}/root${d}" "${d}"
 done
+# A home of its own, as on a separate machine (and no login scripts of this machine's root).
+mount -t tmpfs -o mode=700 tmpfs /root
 if [[ -f ${host_dir}/shadow ]]; then
   mount --bind "${host_dir}/shadow" /etc/shadow
 fi

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The one entry point for the test suite (CI and README): installs what the testbed needs, the
+# node modules, builds the test guest image, runs every vitest project with coverage and always
+# tears the testbed down. Run as root from anywhere; exits with vitest's exit code.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "${repo}"
+export CI=${CI:-true}
+
+section() { printf '\n==== %s ====\n' "$*"; }
+elapsed() { printf '(%d s)\n' $((SECONDS - $1)); }
+
+teardown() {
+  local rc=$?
+  section "testbed teardown"
+  if [[ ${GITVIRT_TESTBED_KEEP:-} == 1 ]]; then
+    echo "left up (GITVIRT_TESTBED_KEEP=1); tear down with test/testbed/down.sh"
+    exit "${rc}"
+  fi
+  timeout 90 bash test/testbed/down.sh </dev/null || echo "testbed teardown failed" >&2
+  exit "${rc}"
+}
+
+if [[ ${EUID} -ne 0 ]]; then
+  echo "test/ci.sh must run as root (the testbed creates network namespaces and runs libvirtd)" >&2
+  exit 1
+fi
+trap teardown EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+section "system packages"
+t=${SECONDS}
+timeout 600 bash test/testbed/install-deps.sh </dev/null
+elapsed "${t}"
+
+section "node modules"
+t=${SECONDS}
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "node and npm (Node >= 20.19) are required" >&2
+  exit 1
+fi
+node --version
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json \
+  || package.json -nt node_modules/.package-lock.json ]]; then
+  timeout 300 npm ci --no-audit --no-fund --loglevel=error </dev/null
+else
+  echo "node_modules is up to date"
+fi
+elapsed "${t}"
+
+section "test guest image"
+t=${SECONDS}
+if [[ -f test/testbed/guest/build.sh ]]; then
+  timeout 300 bash test/testbed/guest/build.sh </dev/null
+else
+  echo "no guest image builder (test/testbed/guest/build.sh); skipped"
+fi
+elapsed "${t}"
+
+section "tests (unit and e2e, with coverage)"
+t=${SECONDS}
+rc=0
+timeout --kill-after=30 1200 npx vitest run --coverage </dev/null || rc=$?
+elapsed "${t}"
+if [[ ${rc} -eq 124 ]]; then echo "vitest ran out of time" >&2; fi
+exit "${rc}"
