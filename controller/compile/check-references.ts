@@ -1,5 +1,6 @@
 import type { Unplaced } from '../types/desired.js';
 import type { Catalog } from './catalog.js';
+import type { CompileUnplacedCode } from './types.js';
 import type { VmUnit } from './vm-unit.js';
 
 /** The first missing Image or Network a VM refers to, as a reason, or undefined when all exist. */
@@ -22,7 +23,7 @@ export function checkReferences(units: readonly VmUnit[], catalog: Catalog): { v
   for (const unit of units) {
     const reason = missingReference(unit, catalog);
     if (reason === undefined) valid.push(unit);
-    else unplaced.push({ vm: unit.name, owner: { ...unit.owner }, code: 'InvalidReference', reason });
+    else unplaced.push({ vm: unit.name, owner: { ...unit.owner }, code: 'InvalidReference' satisfies CompileUnplacedCode, reason });
   }
   return { valid, unplaced };
 }

@@ -5,7 +5,7 @@
  */
 export { compile } from './compile.js';
 export { compileManifests } from './compile-manifests.js';
-export type { CompileInput, HostCapacities, LivePlacement, LocateResource } from './types.js';
+export type { CompileInput, CompileUnplacedCode, HostCapacities, LivePlacement, LocateResource } from './types.js';
 export { applyDefaults, MATERIALIZED_OBJECTS, type DefaultedByKind, type DefaultedResource } from './defaults/index.js';
 export { canonicalJson } from './canonical-json.js';
 export { sha256Hex, specHash } from './spec-hash.js';

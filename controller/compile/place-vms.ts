@@ -4,7 +4,7 @@ import { schedule, vcpus, type Overcommit, type SchedulerVm } from './scheduler/
 import type { HostCapacities, LivePlacement } from './types.js';
 import type { VmUnit } from './vm-unit.js';
 
-/** The scheduler's view of a VM: vCPUs, maximum memory, placement and cluster anti-affinity. */
+/** The scheduler's view of a VM: vCPUs, maximum memory (Halted VMs count too, to start again in place), placement, anti-affinity. */
 function schedulerVm(unit: VmUnit): SchedulerVm {
   const { placement } = unit.spec;
   const vm: SchedulerVm = {

@@ -1,6 +1,6 @@
 import type { SourcePosition } from '../types/diagnostic.js';
 import type { Resource } from '../types/resources.js';
-import type { Capacity } from './scheduler/types.js';
+import type { Capacity, UnplacedCode } from './scheduler/types.js';
 
 /** Where owned VMs currently run: VM name → host name (from observed state or the status branch). */
 export type LivePlacement = Readonly<Record<string, string>>;
@@ -24,3 +24,6 @@ export interface CompileInput {
   /** Positions for diagnostics. */
   locate?: LocateResource;
 }
+
+/** Why compile left a VM unplaced: a scheduler outcome, or a reference to a missing Image or Network. */
+export type CompileUnplacedCode = UnplacedCode | 'InvalidReference';
