@@ -15,7 +15,17 @@ POOL_PATH=/var/lib/libvirt/images/gvfixture-pool
 WORK=$(mktemp -d /tmp/gvfixture.XXXXXX)
 STARTED_PIDS=()
 
-v() { virsh -q -c "$URI" "$@"; }
+# v ARGS...: virsh on $URI; fails when virsh fails or prints an error (some commands, such as
+# `metadata --live --config`, print an error yet exit 0).
+v() {
+  local errfile status=0
+  errfile=$(mktemp)
+  virsh -q -c "$URI" "$@" 2>"$errfile" || status=$?
+  cat "$errfile" >&2
+  if [ "$status" -eq 0 ] && grep -q '^error:' "$errfile"; then status=1; fi
+  rm -f "$errfile"
+  return "$status"
+}
 
 cleanup() {
   set +e
@@ -122,6 +132,9 @@ v dumpxml --inactive gvfixture-pc \
   > "$WORK/pc-edited.xml"
 v define "$WORK/pc-edited.xml" >/dev/null
 v dumpxml --inactive gvfixture-pc > "$OUT/drift/define-edited-gvfixture-pc.inactive.xml"
+v metadata gvfixture-basic --uri https://gitvirt.io/xmlns/owner/v1alpha1 --key gitvirt \
+  --set "$(cat "$R/owner-gvfixture-basic-refreshed.xml")" --live --config
+v dumpxml --inactive gvfixture-basic > "$OUT/drift/metadata-set-gvfixture-basic.inactive.xml"
 v net-update gvfixture-nat add ip-dhcp-host "<host mac='52:54:00:aa:00:03' name='added-by-hand' ip='10.211.0.12'/>" --live --config >/dev/null
 v net-dumpxml gvfixture-nat > "$OUT/drift/net-update-gvfixture-nat.live.xml"
 
@@ -165,7 +178,8 @@ $(sed -n 's/^Using library: //p' "$OUT/virsh/version.txt") with $(sed -n 's/^Run
 - \`cases.ts\`: the desired objects; \`rendered/\`: what gitvirt's renderer produced from them and was defined.
 - \`domain/\`, \`network/\`, \`storage/\`: \`virsh dumpxml\` (\`.inactive.xml\` with --inactive, \`.live.xml\` without), \`net-dumpxml\`, \`pool-dumpxml\`, \`vol-dumpxml\`.
   \`gvfixture-basic\` and \`gvfixture-full\` were running, \`gvfixture-pc\` shut off; \`gvfixture-unowned\` is \`gvfixture-basic\` without owner metadata.
-- \`drift/\`: hand-made changes: \`setmem 160MiB --live --config\`, \`setvcpus 1 --config\`, \`define\` of edited XML (disk bus scsi→sata, iotune added), \`net-update add ip-dhcp-host\`.
+- \`drift/\`: hand-made changes: \`setmem 160MiB --live --config\`, \`setvcpus 1 --config\`, \`define\` of edited XML (disk bus scsi→sata, iotune added), \`net-update add ip-dhcp-host\`,
+  and \`virsh metadata --set\` of a refreshed owner element (what a metadata-only update does).
 - \`virsh/\`: \`list\`, \`net-list\`, \`dominfo\`, \`domstate\`, \`nodeinfo\`, \`domcapabilities\` excerpts, \`vol-list --details\`, \`version\`.
 - \`errors/\`: stderr of failing virsh commands, one file per case.
 README

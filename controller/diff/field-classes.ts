@@ -20,6 +20,7 @@ export const DOMAIN_FIELD_CLASSES: readonly FieldClassRule[] = [
   { pattern: 'type', class: 'replace' },
   { pattern: 'disks[*].source', class: 'replace' },
   { pattern: 'disks[*].format', class: 'replace' },
+  { pattern: 'disks[*].origin', class: 'replace' },
   { pattern: 'vcpus', class: 'restart' },
   { pattern: 'maxVcpus', class: 'restart' },
   { pattern: 'maxMemoryMiB', class: 'restart' },

@@ -1,4 +1,4 @@
-import type { DesiredVm } from '../types/desired.js';
+import type { DesiredDisk, DesiredVm } from '../types/desired.js';
 import type { OwnerMeta } from '../types/live.js';
 import { normaliseCpuset } from './cpuset.js';
 import { normaliseIoTune, type IoTune } from './iotune.js';
@@ -13,6 +13,8 @@ export interface DiskModel {
   format: string | null;
   readonly: boolean;
   iotune: IoTune;
+  /** Where the volume came from, `<mode>:<image>` (from gitvirt's metadata); null for blank disks. */
+  origin: string | null;
 }
 
 /** A cdrom of a domain (the cloud-init seed), keyed by target device. */
@@ -117,6 +119,11 @@ export function sortDomainModel(model: DomainModel): DomainModel {
   return model;
 }
 
+/** `<mode>:<image>` of a disk made from an image, else null. */
+export function diskOrigin(disk: DesiredDisk): string | null {
+  return disk.source === undefined ? null : `${disk.source.mode}:${disk.source.image}`;
+}
+
 /** The model of the domain gitvirt would define for `vm`: what parsing its live XML should give back. */
 export function domainModelFromDesired(vm: DesiredVm, ctx: DomainRenderContext): DomainModel {
   return sortDomainModel({
@@ -140,6 +147,7 @@ export function domainModelFromDesired(vm: DesiredVm, ctx: DomainRenderContext):
       format: disk.format,
       readonly: false,
       iotune: normaliseIoTune(disk.iotune),
+      origin: diskOrigin(disk),
     })),
     cdroms: vm.seed === undefined ? [] : [{ target: seedTarget(vm), bus: SEED_BUS, source: volumePath(ctx.poolPath, vm.seed.volume) }],
     interfaces: vm.interfaces.map((nic) => ({ mac: nic.mac.toLowerCase(), network: nic.network, model: nic.model, linkState: 'up' as const })),

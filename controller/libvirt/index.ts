@@ -3,14 +3,14 @@
  * models, ownership metadata, and translation of libvirt error text. The host client that runs
  * virsh lives beside these and is the only part that does I/O.
  */
-export { renderDomainXml, LIFECYCLE_ACTIONS } from './render-domain.js';
+export { renderDomainXml, renderDomainOwnerXml, LIFECYCLE_ACTIONS } from './render-domain.js';
 export { renderNetworkXml, renderDhcpHostXml } from './render-network.js';
 export { renderPoolXml, renderVolumeXml, type VolumeSpec } from './render-storage.js';
 export { parseDomainXml } from './parse-domain.js';
 export { parseNetworkXml } from './parse-network.js';
 export { parsePoolXml, parseVolumeXml, type PoolModel, type VolumeModel } from './parse-storage.js';
 export {
-  domainModelFromDesired, resolveDomainType, volumePath, normalisePath, seedTarget, CPU_MODE_BY_TYPE, SEED_BUS,
+  domainModelFromDesired, diskOrigin, resolveDomainType, volumePath, normalisePath, seedTarget, CPU_MODE_BY_TYPE, SEED_BUS,
   type DomainModel, type DiskModel, type CdromModel, type InterfaceModel, type DomainRenderContext,
 } from './domain-model.js';
 export {

@@ -7,36 +7,47 @@ export const OWNER_NAMESPACE = 'https://gitvirt.io/xmlns/owner/v1alpha1';
 /** Prefix gitvirt writes for its namespace. */
 export const OWNER_PREFIX = 'gitvirt';
 
-/** The `<metadata>` element content carrying `<gitvirt:owner .../>`. */
-export function renderOwnerMetadata(owner: OwnerMeta): XmlElement {
-  return {
-    [`${OWNER_PREFIX}:owner`]: {
-      [`@_xmlns:${OWNER_PREFIX}`]: OWNER_NAMESPACE,
-      '@_kind': owner.kind,
-      '@_name': owner.name,
-      '@_specHash': owner.specHash,
-      '@_revision': owner.revision,
-    },
+/**
+ * The `<metadata>` content `<gitvirt:owner kind name specHash revision>`; `content` adds child
+ * elements (named without prefix) inside the owner element — libvirt keeps one element per namespace.
+ */
+export function renderOwnerMetadata(owner: OwnerMeta, content: Record<string, XmlElement[]> = {}): XmlElement {
+  const element: XmlElement = {
+    [`@_xmlns:${OWNER_PREFIX}`]: OWNER_NAMESPACE,
+    '@_kind': owner.kind,
+    '@_name': owner.name,
+    '@_specHash': owner.specHash,
+    '@_revision': owner.revision,
   };
+  for (const [name, items] of Object.entries(content)) if (items.length > 0) element[`${OWNER_PREFIX}:${name}`] = items;
+  return { [`${OWNER_PREFIX}:owner`]: element };
 }
 
-/**
- * Reads gitvirt's owner element from a parsed `<metadata>` node, whatever prefix declares the
- * namespace; null when absent or incomplete.
- */
-export function parseOwnerMetadata(metadata: XmlNode | undefined): OwnerMeta | null {
-  if (metadata === undefined) return null;
+/** gitvirt's owner element inside a parsed `<metadata>` node, whatever prefix declares the namespace. */
+export function findOwnerElement(metadata: XmlNode | undefined): { node: XmlNode; prefix: string | undefined } | undefined {
+  if (metadata === undefined) return undefined;
   for (const key of Object.keys(metadata)) {
     const match = /^(?:([^:@#]+):)?owner$/.exec(key);
     if (!match) continue;
-    for (const node of children(metadata, key)) {
-      const nsAttr = match[1] === undefined ? 'xmlns' : `xmlns:${match[1]}`;
-      if (attr(node, nsAttr) !== OWNER_NAMESPACE) continue;
-      const kind = attr(node, 'kind');
-      const name = attr(node, 'name');
-      if (kind === undefined || name === undefined) continue;
-      return { kind, name, specHash: attr(node, 'specHash') ?? '', revision: attr(node, 'revision') ?? '' };
-    }
+    const prefix = match[1];
+    const nsAttr = prefix === undefined ? 'xmlns' : `xmlns:${prefix}`;
+    const node = children(metadata, key).find((candidate) => attr(candidate, nsAttr) === OWNER_NAMESPACE);
+    if (node !== undefined) return { node, prefix };
   }
-  return null;
+  return undefined;
+}
+
+/** Child elements called `name` of the owner element, in gitvirt's namespace. */
+export function ownerChildren(found: { node: XmlNode; prefix: string | undefined } | undefined, name: string): XmlNode[] {
+  if (found === undefined) return [];
+  return children(found.node, found.prefix === undefined ? name : `${found.prefix}:${name}`);
+}
+
+/** Reads gitvirt's owner metadata from a parsed `<metadata>` node; null when absent or incomplete. */
+export function parseOwnerMetadata(metadata: XmlNode | undefined): OwnerMeta | null {
+  const found = findOwnerElement(metadata);
+  const kind = attr(found?.node, 'kind');
+  const name = attr(found?.node, 'name');
+  if (kind === undefined || name === undefined) return null;
+  return { kind, name, specHash: attr(found?.node, 'specHash') ?? '', revision: attr(found?.node, 'revision') ?? '' };
 }

@@ -2,7 +2,7 @@ import { normaliseCpuset } from './cpuset.js';
 import { IOTUNE_FIELDS, type IoTune } from './iotune.js';
 import { machineFamily } from './machine.js';
 import { normalisePath, sortDomainModel, type CdromModel, type DiskModel, type DomainModel, type InterfaceModel } from './domain-model.js';
-import { parseOwnerMetadata } from './owner-metadata.js';
+import { findOwnerElement, ownerChildren, parseOwnerMetadata } from './owner-metadata.js';
 import { bytesToMiB, scaledToBytes } from './units.js';
 import { attr, child, children, childText, text, toInt, parseXmlRoot, type XmlNode } from './xml.js';
 
@@ -25,6 +25,12 @@ export function parseDomainXml(xml: string): DomainModel {
   const cpuModeAttr = attr(child(root, 'cpu'), 'mode') ?? '';
   const kernel = childText(os, 'kernel') ?? null;
   const devices = child(root, 'devices');
+  const ownerElement = findOwnerElement(child(root, 'metadata'));
+  const origins = new Map(ownerChildren(ownerElement, 'disk').flatMap((node) => {
+    const target = attr(node, 'target');
+    const origin = attr(node, 'origin');
+    return target === undefined || origin === undefined ? [] : [[target, origin] as const];
+  }));
   const disks: DiskModel[] = [];
   const cdroms: CdromModel[] = [];
   for (const disk of children(devices, 'disk')) {
@@ -41,6 +47,7 @@ export function parseDomainXml(xml: string): DomainModel {
       format: attr(child(disk, 'driver'), 'type') ?? null,
       readonly: child(disk, 'readonly') !== undefined,
       iotune: parseIoTune(child(disk, 'iotune')),
+      origin: origins.get(dev) ?? null,
     });
   }
   const interfaces: InterfaceModel[] = [];

@@ -1,6 +1,7 @@
 import type { DesiredDisk, DesiredVm } from '../types/desired.js';
 import { IOTUNE_FIELDS } from './iotune.js';
-import { CPU_MODE_BY_TYPE, SEED_BUS, seedTarget, volumePath, type DomainRenderContext } from './domain-model.js';
+import { CPU_MODE_BY_TYPE, SEED_BUS, diskOrigin, seedTarget, volumePath, type DomainRenderContext } from './domain-model.js';
+import type { OwnerMeta } from '../types/live.js';
 import { renderOwnerMetadata } from './owner-metadata.js';
 import { buildXml, type XmlElement } from './xml.js';
 
@@ -13,7 +14,7 @@ export function renderDomainXml(vm: DesiredVm, ctx: DomainRenderContext): string
   return buildXml('domain', {
     '@_type': ctx.domainType,
     name: vm.name,
-    metadata: renderOwnerMetadata({ kind: vm.owner.kind, name: vm.owner.name, specHash: vm.specHash, revision: ctx.revision }),
+    metadata: domainOwnerMetadata(vm, ctx),
     memory: { '@_unit': 'KiB', '#text': Math.max(vm.maxMemoryMiB, vm.memoryMiB) * 1024 },
     currentMemory: { '@_unit': 'KiB', '#text': vm.memoryMiB * 1024 },
     vcpu: { '@_placement': 'static', '#text': vm.cpus },
@@ -25,6 +26,31 @@ export function renderDomainXml(vm: DesiredVm, ctx: DomainRenderContext): string
     ...LIFECYCLE_ACTIONS,
     devices: renderDevices(vm, ctx),
   });
+}
+
+function domainOwnerParts(vm: DesiredVm, ctx: DomainRenderContext): { owner: OwnerMeta; disks: XmlElement[] } {
+  const disks = vm.disks.flatMap((disk) => {
+    const origin = diskOrigin(disk);
+    return origin === null ? [] : [{ '@_target': disk.target, '@_origin': origin }];
+  });
+  return { owner: { kind: vm.owner.kind, name: vm.owner.name, specHash: vm.specHash, revision: ctx.revision }, disks };
+}
+
+function domainOwnerMetadata(vm: DesiredVm, ctx: DomainRenderContext): XmlElement {
+  const { owner, disks } = domainOwnerParts(vm, ctx);
+  return renderOwnerMetadata(owner, { disk: disks });
+}
+
+/**
+ * The owner element without prefix or namespace, as `virsh metadata --uri <OWNER_NAMESPACE> --key gitvirt
+ * --set <xml>` wants it (libvirt adds both; it replaces the whole element, disk origins included).
+ */
+export function renderDomainOwnerXml(vm: DesiredVm, ctx: DomainRenderContext): string {
+  const { owner, disks } = domainOwnerParts(vm, ctx);
+  return buildXml('owner', {
+    '@_kind': owner.kind, '@_name': owner.name, '@_specHash': owner.specHash, '@_revision': owner.revision,
+    disk: disks.length === 0 ? undefined : disks,
+  }).trim();
 }
 
 function renderCputune(vm: DesiredVm): XmlElement | undefined {
