@@ -41,7 +41,7 @@ async function withMistake(m: Mistake): Promise<{ dir: string; line: number }> {
   return { dir, line };
 }
 
-describe('gitvirt validate on examples-repo', () => {
+describe('gitvirt validate on examples-repo', { timeout: 60_000 }, () => {
   it('exits 0: the example repository is valid', async () => {
     const r = await gitvirt(resolve(EXAMPLES, '..'), 'validate', 'examples-repo');
     expect(r.err).toBe('');
