@@ -7,7 +7,7 @@ import { orderActions } from './action-order.js';
 import { planDomain } from './plan-domain.js';
 import { planNetwork } from './plan-network.js';
 import { planPrune } from './plan-prune.js';
-import { indexVolumes, planPoolAndImages, planVmStorage } from './plan-storage.js';
+import { planPool, planVolumes } from './plan-storage.js';
 import { checkBrake, DEFAULT_SAFETY_POLICY, holdDestructive, type SafetyPolicy } from './safety.js';
 
 /** Everything a plan is computed from: gathered first, then handed to this pure function. */
@@ -38,12 +38,14 @@ export function buildPlan(input: BuildPlanInput): Plan {
   return { revision: input.desired.revision, hosts: hosts.map((host) => holdDestructive(host, brake)), brake };
 }
 
-/** Plans one reachable host: pool, images, networks, each VM's storage and domain, then prune. */
+/** Plans one reachable host from its diff: pool, volumes, networks, each VM's domain, then prune. */
 export function planHost(desired: DesiredHostState, live: LiveHostState, changes: readonly Change[], revision: string): HostPlan {
   const host = desired.host.name;
-  const volumes = indexVolumes(live);
   const changeOf = indexChanges(changes);
-  const converge: Action[] = planPoolAndImages(desired, live, volumes);
+  const converge: Action[] = [
+    ...planPool(desired, changeOf('pool', desired.pool.name)),
+    ...planVolumes(desired, changes.filter((change) => change.object === 'volume')),
+  ];
   const skipped: SkippedChange[] = [];
   const liveNetworks = new Map(live.networks.map((network) => [network.name, network]));
   for (const network of desired.networks) {
@@ -51,22 +53,17 @@ export function planHost(desired: DesiredHostState, live: LiveHostState, changes
   }
   const liveDomains = new Map(live.domains.map((domain) => [domain.name, domain]));
   for (const vm of desired.vms) {
-    const domain = liveDomains.get(vm.name);
-    if (domain !== undefined && domain.owner === null) {
-      skipped.push({ host, owner: vm.owner, reason: 'NotOwned', message: `a domain named ${vm.name} exists on ${host} but was not created by gitvirt; rename the VM or remove that domain` });
-      continue;
-    }
-    converge.push(...planVmStorage(desired, vm, volumes));
     const render = { domainType: resolveDomainType(vm.domainType, live.kvm), poolPath: desired.pool.path, revision };
-    const domainPlan = planDomain({ desired, vm, live: domain, change: changeOf('domain', vm.name), render });
+    const domainPlan = planDomain({ desired, vm, live: liveDomains.get(vm.name), change: changeOf('domain', vm.name), render });
     converge.push(...domainPlan.actions);
     skipped.push(...domainPlan.skipped);
   }
-  const prune = planPrune(desired, live);
+  const housekeeping = converge.filter((action) => action.kind === 'volume.delete' && !action.destructive);
+  const prune = planPrune(desired, live, changes);
   return {
     host,
     reachable: true,
-    actions: orderActions({ converge, prune: prune.actions }),
+    actions: orderActions({ converge: converge.filter((a) => !housekeeping.includes(a)), prune: [...prune.actions, ...housekeeping] }),
     skipped: [...skipped, ...prune.skipped],
   };
 }

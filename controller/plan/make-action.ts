@@ -9,6 +9,8 @@ export interface ActionScope {
   host: string;
   owner: OwnerRef;
   drift?: boolean;
+  /** Marks removals that only tidy up regenerable files (old seeds), which the deletion cap does not count. */
+  housekeeping?: boolean;
 }
 
 /** Builds an action of `kind`, marking it destructive from the kind. */
@@ -18,7 +20,7 @@ export function makeAction<K extends ActionKind>(scope: ActionScope, kind: K, re
     host: scope.host,
     owner: scope.owner,
     reason,
-    destructive: DESTRUCTIVE.has(kind),
+    destructive: DESTRUCTIVE.has(kind) && scope.housekeeping !== true,
     drift: scope.drift ?? false,
     params,
   } as Action;

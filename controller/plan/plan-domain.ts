@@ -22,13 +22,14 @@ export interface DomainPlan {
   skipped: SkippedChange[];
 }
 
+/** Fields of a domain change that the domain definition carries (not run state or autostart). */
+const RUNTIME_FIELDS: ReadonlySet<string> = new Set(['state', 'autostart']);
+
 /** Plans one desired VM: create, update by class (live, restart, replace), run state and autostart. */
 export function planDomain(input: DomainPlanInput): DomainPlan {
   const { desired, vm, live, change } = input;
   const scope: ActionScope = { host: desired.host.name, owner: vm.owner, drift: change?.drift ?? false };
   const out: DomainPlan = { actions: [], skipped: [] };
-  const skip = (reason: SkippedChange['reason'], message: string) =>
-    out.skipped.push({ host: scope.host, owner: vm.owner, reason, message });
   const define = (reason: string) =>
     out.actions.push(makeAction(scope, 'domain.define', reason, { name: vm.name, xml: renderDomainXml(vm, input.render) }));
 
@@ -37,14 +38,28 @@ export function planDomain(input: DomainPlanInput): DomainPlan {
     planRunState(out, scope, vm, undefined, false);
     return out;
   }
-  if (change?.type === 'update') {
-    if (change.drift && !vm.selfHeal) {
-      skip('SelfHealDisabled', `changed on the host by hand (${fieldList(change.fields)}); selfHeal is off, so it is left alone`);
-    } else if (change.class === 'replace') {
-      if (!planReplace(input, scope, change, out, define)) return out;
+  if (live.owner === null) {
+    out.skipped.push({
+      host: scope.host, owner: vm.owner, reason: 'NotOwned',
+      message: `a domain named ${vm.name} exists on ${scope.host} but was not created by gitvirt; rename the VM or remove that domain`,
+    });
+    return out;
+  }
+  const definition = change?.type === 'update' ? change.fields.filter((f) => !RUNTIME_FIELDS.has(f.path)) : [];
+  if (change !== undefined && change.drift && !vm.selfHeal) {
+    out.skipped.push({
+      host: scope.host, owner: vm.owner, reason: 'SelfHealDisabled',
+      message: `changed on the host by hand (${fieldList(change.fields)}); selfHeal is off, so it is left alone`,
+    });
+    return out;
+  }
+  if (definition.length > 0 && change !== undefined) {
+    const update = { ...change, fields: definition };
+    if (change.class === 'replace') {
+      if (!planReplace(input, scope, update, out, define)) return out;
     } else {
-      define(updateReason(change));
-      if (live.state === 'running') planRunningUpdate(out, scope, vm, change);
+      define(updateReason(update));
+      if (live.state === 'running') planRunningUpdate(out, scope, vm, update);
     }
   }
   const stopped = out.actions.some((a) => a.kind === 'domain.stop');

@@ -1,35 +1,52 @@
 import { renderPoolXml, volumePath } from '../libvirt/index.js';
-import type { DesiredDisk, DesiredHostState, DesiredVm } from '../types/desired.js';
-import type { LiveHostState, LiveVolume } from '../types/live.js';
+import type { Change } from '../types/change.js';
+import type { DesiredDisk, DesiredHostState, DesiredImage, DesiredVm } from '../types/desired.js';
 import type { Action } from '../types/plan.js';
 import { makeAction } from './make-action.js';
 
-/** Live volumes of one host, by `pool/name`. */
-export type VolumeIndex = ReadonlyMap<string, LiveVolume>;
+/** What a volume name in the gitvirt pool stands for in the desired state. */
+type VolumeRole =
+  | { role: 'image'; image: DesiredImage }
+  | { role: 'disk'; vm: DesiredVm; disk: DesiredDisk }
+  | { role: 'seed'; vm: DesiredVm };
 
-/** Indexes live volumes by `pool/name`. */
-export function indexVolumes(live: LiveHostState): VolumeIndex {
-  return new Map(live.volumes.map((volume) => [`${volume.pool}/${volume.name}`, volume]));
+/** Seeds are content-addressed: `<vm>-seed-<12 hex>.iso`. */
+const SEED_VOLUME = /-seed-[0-9a-f]{12}\.iso$/;
+
+/** The pool action for a pool change: create it, or make it active with autostart. */
+export function planPool(desired: DesiredHostState, change: Change | undefined): Action[] {
+  if (change === undefined || (change.type !== 'create' && change.type !== 'update')) return [];
+  const reason = change.type === 'create' ? 'storage pool does not exist' : `storage pool: ${change.fields.map((f) => f.path).join(', ')}`;
+  return [makeAction({ host: desired.host.name, owner: { kind: 'Pool', name: desired.pool.name } }, 'pool.ensure', reason, {
+    pool: desired.pool,
+    xml: renderPoolXml(desired.pool),
+  })];
 }
 
-/** Actions that make the gitvirt pool exist and run, and put each needed image into it. */
-export function planPoolAndImages(desired: DesiredHostState, live: LiveHostState, volumes: VolumeIndex): Action[] {
+/**
+ * Volume actions for volume changes: fetch images, create disks and seeds, grow disks; remove old
+ * seeds (housekeeping). Disks and images nothing wants are kept: disks go only with their domain
+ * when it asks (`deleteOnRemove`), and images may still back a kept disk.
+ */
+export function planVolumes(desired: DesiredHostState, changes: readonly Change[]): Action[] {
+  const roles = volumeRoles(desired);
   const host = desired.host.name;
   const actions: Action[] = [];
-  const pool = live.pools.find((candidate) => candidate.name === desired.pool.name);
-  if (pool === undefined || !pool.active || !pool.autostart) {
-    const reason = pool === undefined ? 'storage pool does not exist' : 'storage pool is not active with autostart';
-    actions.push(makeAction({ host, owner: { kind: 'Pool', name: desired.pool.name } }, 'pool.ensure', reason, {
-      pool: desired.pool,
-      xml: renderPoolXml(desired.pool),
-    }));
-  }
-  for (const image of desired.images) {
-    if (volumes.has(`${image.pool}/${image.volume}`)) continue;
-    actions.push(makeAction({ host, owner: image.owner }, 'image.fetch', 'image is not on this host yet', {
-      image,
-      path: volumePath(desired.pool.path, image.volume),
-    }));
+  for (const change of changes) {
+    const role = roles.get(change.name);
+    if (change.type === 'create' && role !== undefined) {
+      actions.push(createAction(desired, role));
+    } else if (change.type === 'update' && role?.role === 'disk' && change.fields.some((f) => f.path === 'capacityBytes')) {
+      const { vm, disk } = role;
+      const field = change.fields.find((f) => f.path === 'capacityBytes');
+      actions.push(makeAction({ host, owner: vm.owner }, 'volume.resize', `disk ${disk.name} is ${gib(field?.from)} GiB, wants ${gib(field?.to)} GiB`, {
+        pool: disk.pool, volume: disk.volume, path: volumePath(desired.pool.path, disk.volume), capacityBytes: disk.capacityBytes,
+      }));
+    } else if (change.type === 'delete' && SEED_VOLUME.test(change.name) && change.owner !== undefined) {
+      actions.push(makeAction({ host, owner: change.owner, housekeeping: true }, 'volume.delete', 'cloud-init seed no longer used', {
+        pool: desired.pool.name, volume: change.name, path: volumePath(desired.pool.path, change.name),
+      }));
+    }
   }
   return actions;
 }
@@ -50,37 +67,37 @@ export function createDiskAction(desired: DesiredHostState, vm: DesiredVm, disk:
   });
 }
 
-/** Actions that create missing disk volumes and seeds of a VM and grow disks smaller than asked. */
-export function planVmStorage(desired: DesiredHostState, vm: DesiredVm, volumes: VolumeIndex): Action[] {
+function createAction(desired: DesiredHostState, role: VolumeRole): Action {
   const host = desired.host.name;
   const poolPath = desired.pool.path;
-  const actions: Action[] = [];
-  for (const disk of vm.disks) {
-    const live = volumes.get(`${disk.pool}/${disk.volume}`);
-    if (live === undefined) {
-      actions.push(createDiskAction(desired, vm, disk, `disk ${disk.name} does not exist`));
-    } else if (disk.capacityBytes > live.capacityBytes) {
-      actions.push(makeAction({ host, owner: vm.owner }, 'volume.resize',
-        `disk ${disk.name} is ${gib(live.capacityBytes)} GiB, wants ${gib(disk.capacityBytes)} GiB`, {
-          pool: disk.pool,
-          volume: disk.volume,
-          path: volumePath(poolPath, disk.volume),
-          capacityBytes: disk.capacityBytes,
-        }));
+  switch (role.role) {
+    case 'image':
+      return makeAction({ host, owner: role.image.owner }, 'image.fetch', 'image is not on this host yet', {
+        image: role.image, path: volumePath(poolPath, role.image.volume),
+      });
+    case 'disk':
+      return createDiskAction(desired, role.vm, role.disk, `disk ${role.disk.name} does not exist`);
+    case 'seed': {
+      const seed = role.vm.seed!;
+      return makeAction({ host, owner: role.vm.owner }, 'seed.create', 'cloud-init seed for this configuration does not exist', {
+        pool: seed.pool, volume: seed.volume, path: volumePath(poolPath, seed.volume), files: seed.files,
+      });
     }
   }
-  if (vm.seed !== undefined && !volumes.has(`${vm.seed.pool}/${vm.seed.volume}`)) {
-    actions.push(makeAction({ host, owner: vm.owner }, 'seed.create', 'cloud-init seed for this configuration does not exist', {
-      pool: vm.seed.pool,
-      volume: vm.seed.volume,
-      path: volumePath(poolPath, vm.seed.volume),
-      files: vm.seed.files,
-    }));
+}
+
+/** Indexes the desired state's volumes by name. */
+function volumeRoles(desired: DesiredHostState): Map<string, VolumeRole> {
+  const roles = new Map<string, VolumeRole>();
+  for (const image of desired.images) roles.set(image.volume, { role: 'image', image });
+  for (const vm of desired.vms) {
+    for (const disk of vm.disks) roles.set(disk.volume, { role: 'disk', vm, disk });
+    if (vm.seed !== undefined) roles.set(vm.seed.volume, { role: 'seed', vm });
   }
-  return actions;
+  return roles;
 }
 
 /** Bytes as GiB with up to two decimals. */
-function gib(bytes: number): string {
-  return String(Math.round((bytes / 2 ** 30) * 100) / 100);
+function gib(bytes: unknown): string {
+  return typeof bytes === 'number' ? String(Math.round((bytes / 2 ** 30) * 100) / 100) : '?';
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { diffHost } from '../../../controller/diff/index.js';
 import { buildPlan, planHost, summarizePlan } from '../../../controller/plan/index.js';
-import type { Change } from '../../../controller/types/change.js';
 import type { DesiredHostState, DesiredState } from '../../../controller/types/desired.js';
 import type { LiveHostState } from '../../../controller/types/live.js';
 import type { HostPlan } from '../../../controller/types/plan.js';
-import { convergedLive, desiredHost, domainUpdate, emptyLive, HOST, liveDomain, owner, vm } from './plan-fixtures.js';
+import { capturedXml, convergedLive, desiredHost, emptyLive, IMAGE, liveDomain, owner, vm } from './plan-fixtures.js';
 
 const REV = 'c0ffee';
 const kinds = (plan: HostPlan) => plan.actions.map((a) => `${a.kind} ${a.owner.name}`);
-const plan = (desired: DesiredHostState, live: LiveHostState, changes: Change[] = []) => planHost(desired, live, changes, REV);
+/** Diffs then plans one host, as the engine does. */
+const plan = (desired: DesiredHostState, live: LiveHostState) => planHost(desired, live, diffHost({ desired, live }), REV);
+const rehash = (hash: string) => hash.replace(/^./, '9');
 
 describe('planHost', () => {
   it('builds an empty host in dependency order: pool, network, image, disks, seed, domain, start', () => {
@@ -25,70 +27,82 @@ describe('planHost', () => {
     const create = result.actions.find((a) => a.kind === 'volume.create');
     expect(create?.params).toMatchObject({ from: { mode: 'overlay', path: '/var/lib/libvirt/images/gvfixture-pool/image-gvfixture-img.qcow2' } });
     const define = result.actions.find((a) => a.kind === 'domain.define');
-    expect(define?.params).toMatchObject({ name: 'gvfixture-basic' });
     expect((define?.params as { xml: string }).xml).toContain('<name>gvfixture-basic</name>');
   });
 
-  it('plans nothing for a converged host', () => {
-    const desired = desiredHost();
+  it('plans nothing for a host whose live XML (captured from libvirt) matches', () => {
+    const desired = desiredHost([vm('gvfixture-basic'), vm('gvfixture-full')]);
     expect(plan(desired, convergedLive(desired)).actions).toEqual([]);
   });
 
   it('applies a live change to a running domain and its config', () => {
-    const desired = desiredHost([vm('gvfixture-basic', { memoryMiB: 224 })]);
-    const change = domainUpdate('gvfixture-basic', [{ path: 'memoryMiB', from: 192, to: 224, class: 'live' }]);
-    const result = plan(desired, convergedLive(desired), [change]);
+    const base = desiredHost();
+    const changed = desiredHost([vm('gvfixture-basic', { memoryMiB: 224, specHash: rehash(base.vms[0]!.specHash) })]);
+    const result = plan(changed, convergedLive(base));
     expect(kinds(result)).toEqual(['domain.define gvfixture-basic', 'domain.set-memory gvfixture-basic']);
     expect(result.actions[1]?.params).toEqual({ name: 'gvfixture-basic', memoryMiB: 224 });
+    expect(result.actions.every((a) => !a.drift)).toBe(true);
   });
 
-  it('sets iotune of the changed disk live', () => {
+  it('sets the I/O limits of the changed disk live', () => {
     const full = vm('gvfixture-full');
-    const desired = desiredHost([full]);
-    const change = domainUpdate('gvfixture-full', [{ path: 'disks[vda].iotune.totalBytesSec', from: 1, to: 10485760, class: 'live' }]);
-    const result = plan(desired, convergedLive(desired), [change]);
-    expect(result.actions.find((a) => a.kind === 'domain.set-iotune')?.params).toMatchObject({ target: 'vda', iotune: { totalBytesSec: 10485760 } });
+    const base = desiredHost([full]);
+    const disks = full.disks.map((d) => (d.target === 'vda' ? { ...d, iotune: { totalBytesSec: 20971520 } } : d));
+    const changed = desiredHost([{ ...full, disks, specHash: rehash(full.specHash) }]);
+    const result = plan(changed, convergedLive(base));
+    expect(result.actions.find((a) => a.kind === 'domain.set-iotune')?.params).toEqual({ name: 'gvfixture-full', target: 'vda', iotune: { totalBytesSec: 20971520 } });
   });
 
   it('restarts for a restart-class change when the policy is Automatic, and only reports it when Manual', () => {
-    const change = domainUpdate('gvfixture-basic', [{ path: 'vcpus', from: 1, to: 2, class: 'restart' }]);
-    const auto = desiredHost([vm('gvfixture-basic', { cpus: 2 })]);
-    expect(kinds(plan(auto, convergedLive(auto), [change]))).toEqual(['domain.define gvfixture-basic', 'domain.restart gvfixture-basic']);
-    const manual = desiredHost([vm('gvfixture-basic', { cpus: 2, restartPolicy: 'Manual' })]);
-    const result = plan(manual, convergedLive(manual), [change]);
+    const base = desiredHost();
+    const hash = rehash(base.vms[0]!.specHash);
+    const auto = desiredHost([vm('gvfixture-basic', { cpus: 2, specHash: hash })]);
+    expect(kinds(plan(auto, convergedLive(base)))).toEqual(['domain.define gvfixture-basic', 'domain.restart gvfixture-basic']);
+    const manual = desiredHost([vm('gvfixture-basic', { cpus: 2, restartPolicy: 'Manual', specHash: hash })]);
+    const result = plan(manual, convergedLive(base));
     expect(kinds(result)).toEqual(['domain.define gvfixture-basic']);
     expect(result.skipped).toMatchObject([{ reason: 'RestartRequired', owner: { name: 'gvfixture-basic' } }]);
+    expect(result.skipped[0]?.message).toContain('vcpus');
   });
 
-  it('replaces a disk whose image changed: stop, delete, recreate, define, start', () => {
-    const desired = desiredHost();
-    const change = domainUpdate('gvfixture-basic', [{ path: 'disks[vda].source', from: 'a', to: 'b', class: 'replace' }]);
-    expect(kinds(plan(desired, convergedLive(desired), [change]))).toEqual([
+  it('replaces a disk whose image changed: fetch the image, stop, delete, recreate, define, start', () => {
+    const base = desiredHost();
+    const basic = base.vms[0]!;
+    const other = { ...IMAGE, name: 'other-img', owner: { kind: 'Image' as const, name: 'other-img' }, volume: 'image-other-img.qcow2' };
+    const disks = basic.disks.map((d) => ({ ...d, source: { ...d.source!, image: 'other-img', volume: other.volume } }));
+    const changed = { ...desiredHost([{ ...basic, disks, specHash: rehash(basic.specHash) }]), images: [IMAGE, other] };
+    const result = plan(changed, convergedLive(base));
+    expect(kinds(result)).toEqual([
+      'image.fetch other-img',
       'domain.stop gvfixture-basic',
       'volume.delete gvfixture-basic',
       'volume.create gvfixture-basic',
       'domain.define gvfixture-basic',
       'domain.start gvfixture-basic',
     ]);
+    expect(result.actions[3]?.params).toMatchObject({ volume: 'gvfixture-basic-root.qcow2', from: { path: expect.stringContaining('image-other-img.qcow2') } });
   });
 
   it('refuses to replace a disk of a VM with deletionProtection', () => {
-    const desired = desiredHost([vm('gvfixture-basic', { deletionProtection: true })]);
-    const change = domainUpdate('gvfixture-basic', [{ path: 'disks[vda].source', from: 'a', to: 'b', class: 'replace' }]);
-    const result = plan(desired, convergedLive(desired), [change]);
-    expect(result.actions).toEqual([]);
+    const base = desiredHost();
+    const basic = base.vms[0]!;
+    const disks = basic.disks.map((d) => ({ ...d, source: { ...d.source!, image: 'other-img', volume: 'image-other-img.qcow2' } }));
+    const changed = desiredHost([{ ...basic, disks, deletionProtection: true, specHash: rehash(basic.specHash) }]);
+    const result = plan(changed, convergedLive(base));
+    expect(result.actions.filter((a) => a.kind.startsWith('domain.') || a.kind === 'volume.delete')).toEqual([]);
     expect(result.skipped[0]?.reason).toBe('DeletionProtected');
     expect(result.skipped[0]?.message).toContain('root');
   });
 
-  it('corrects drift, or leaves it alone when selfHeal is off', () => {
-    const change = domainUpdate('gvfixture-basic', [{ path: 'memoryMiB', from: 160, to: 192, class: 'live' }], true);
+  it('corrects drift made by hand (virsh setmem, captured), or leaves it alone when selfHeal is off', () => {
     const heal = desiredHost();
-    const healed = plan(heal, convergedLive(heal), [change]);
-    expect(healed.actions.every((a) => a.drift)).toBe(true);
+    const live = convergedLive(heal);
+    live.domains[0]!.xml = capturedXml('drift/setmem-gvfixture-basic.inactive.xml');
+    const healed = plan(heal, live);
     expect(kinds(healed)).toEqual(['domain.define gvfixture-basic', 'domain.set-memory gvfixture-basic']);
+    expect(healed.actions.every((a) => a.drift)).toBe(true);
     const keep = desiredHost([vm('gvfixture-basic', { selfHeal: false })]);
-    const kept = plan(keep, convergedLive(keep), [change]);
+    const kept = plan(keep, live);
     expect(kept.actions).toEqual([]);
     expect(kept.skipped[0]?.reason).toBe('SelfHealDisabled');
   });
@@ -99,7 +113,6 @@ describe('planHost', () => {
     live.domains = live.domains.map((d) => ({ ...d, state: d.name === 'gvfixture-basic' ? 'shutoff' : 'running' }));
     const result = plan(desired, live);
     expect(kinds(result)).toEqual(['domain.stop gvfixture-pc', 'domain.start gvfixture-basic']);
-    expect(result.actions.every((a) => a.drift)).toBe(true);
   });
 
   it('grows a disk smaller than asked and never shrinks one', () => {
@@ -112,53 +125,63 @@ describe('planHost', () => {
     expect(plan(desired, live).actions).toEqual([]);
   });
 
-  it('deletes owned domains no longer wanted, keeps protected ones, and never touches unowned ones', () => {
+  it('deletes owned domains no longer wanted, keeps protected ones and their disks, never touches unowned ones', () => {
     const desired = desiredHost();
     const live = convergedLive(desired);
     live.domains.push(
-      liveDomain('old', 'running', { owner: { ...owner('old', 'VirtualMachine'), deleteVolumes: ['old-root.qcow2'] } }),
+      liveDomain('old', 'running', { owner: { ...owner('old', 'VirtualMachine'), deleteVolumes: ['old-scratch.qcow2'] } }),
       liveDomain('precious', 'running', { owner: { ...owner('precious', 'VirtualMachine'), deletionProtection: true } }),
       liveDomain('handmade', 'running'),
     );
+    live.volumes.push(
+      { pool: 'gvfixture-pool', name: 'old-root.qcow2', path: '/x/old-root.qcow2', capacityBytes: 1 },
+      { pool: 'gvfixture-pool', name: 'old-scratch.qcow2', path: '/x/old-scratch.qcow2', capacityBytes: 1 },
+      { pool: 'gvfixture-pool', name: 'old-seed-0123456789ab.iso', path: '/x/old-seed-0123456789ab.iso', capacityBytes: 1 },
+    );
     live.networks.push({ name: 'default', active: true, autostart: true, owner: null });
     const result = plan(desired, live);
-    expect(kinds(result)).toEqual(['domain.delete old', 'volume.delete old']);
-    expect(result.actions.every((a) => a.destructive)).toBe(true);
+    expect(kinds(result)).toEqual(['domain.delete old', 'volume.delete old', 'volume.delete old']);
+    expect(result.actions.map((a) => [a.params, a.destructive])).toEqual([
+      [{ name: 'old', timeoutSeconds: 60 }, true],
+      [expect.objectContaining({ volume: 'old-scratch.qcow2' }), true],
+      [expect.objectContaining({ volume: 'old-seed-0123456789ab.iso' }), false],
+    ]);
     expect(result.skipped).toMatchObject([{ reason: 'DeletionProtected', owner: { name: 'precious' } }]);
   });
 
   it('refuses to take over a domain of the same name that gitvirt did not create', () => {
     const desired = desiredHost();
     const live = convergedLive(desired);
-    live.domains = [liveDomain('gvfixture-basic', 'running')];
+    live.domains = [liveDomain('gvfixture-basic', 'running', { xml: capturedXml('domain/gvfixture-unowned.inactive.xml') })];
     const result = plan(desired, live);
-    expect(result.actions.some((a) => a.owner.name === 'gvfixture-basic' && a.kind.startsWith('domain.'))).toBe(false);
+    expect(result.actions.some((a) => a.kind.startsWith('domain.'))).toBe(false);
     expect(result.skipped).toMatchObject([{ reason: 'NotOwned' }]);
   });
 
-  it('updates DHCP reservations live and recreates a network whose settings changed', () => {
+  it('updates DHCP reservations live (captured net-update drift) and recreates a network whose address changed', () => {
     const desired = desiredHost();
     const live = convergedLive(desired);
-    live.networks[0]!.xml = '<network><name>gvfixture-nat</name><ip address="10.211.0.1" prefix="24"><dhcp><range start="10.211.0.100" end="10.211.0.199"/><host mac="52:54:00:aa:00:09" ip="10.211.0.99"/></dhcp></ip></network>';
-    const dhcp: Change = { host: HOST, object: 'network', name: 'gvfixture-nat', type: 'update', class: 'live', fields: [{ path: 'hosts', from: 1, to: 2, class: 'live' }], drift: false };
-    const updated = plan(desired, live, [dhcp]);
+    live.networks[0]!.xml = capturedXml('drift/net-update-gvfixture-nat.live.xml');
+    const updated = plan(desired, live);
     expect(kinds(updated)).toEqual(['network.update-dhcp gvfixture-nat']);
-    expect(updated.actions[0]?.params).toMatchObject({ add: [{ mac: '52:54:00:aa:00:01' }, { mac: '52:54:00:aa:00:02' }], remove: [{ mac: '52:54:00:aa:00:09' }] });
-    const cidr: Change = { ...dhcp, class: 'replace', fields: [{ path: 'address', from: 'x', to: 'y', class: 'replace' }] };
-    expect(kinds(plan(desired, live, [cidr]))).toEqual(['network.delete gvfixture-nat', 'network.define gvfixture-nat']);
+    expect((updated.actions[0]?.params as { add: unknown[]; remove: unknown[] }).remove).toHaveLength(1);
+    const net = desired.networks[0]!;
+    const moved = { ...desired, networks: [{ ...net, address: '10.211.0.2', specHash: rehash(net.specHash) }] };
+    expect(kinds(plan(moved, convergedLive(desired)))).toEqual(['network.delete gvfixture-nat', 'network.define gvfixture-nat']);
   });
 });
 
 describe('buildPlan', () => {
   const state = (hosts: Record<string, DesiredHostState>): DesiredState => ({ revision: REV, hosts, unplaced: [], diagnostics: [] });
+  const changesOf = (desired: DesiredHostState, live: LiveHostState) => diffHost({ desired, live });
 
   it('plans reachable hosts and reports unreachable ones without actions', () => {
-    const desired = desiredHost();
-    const other = { ...desiredHost(), host: { ...desired.host, name: 'hv2' } };
+    const hv1 = desiredHost();
+    const hv2 = { ...desiredHost(), host: { ...hv1.host, name: 'hv2' } };
     const result = buildPlan({
-      desired: state({ hv1: desired, hv2: other }),
+      desired: state({ hv1, hv2 }),
       observed: { hv1: { ok: true, live: emptyLive() }, hv2: { ok: false, error: 'connection refused' } },
-      changes: {},
+      changes: { hv1: changesOf(hv1, emptyLive()) },
     });
     expect(result.hosts.map((h) => [h.host, h.reachable, h.actions.length > 0])).toEqual([['hv1', true, true], ['hv2', false, false]]);
     expect(result.hosts[1]?.error).toBe('connection refused');
@@ -170,22 +193,24 @@ describe('buildPlan', () => {
     const desired = desiredHost();
     const live = convergedLive(desired);
     for (let i = 0; i < 3; i++) live.domains.push(liveDomain(`old-${i}`, 'running', { owner: owner(`old-${i}`, 'VirtualMachine') }));
-    const result = buildPlan({ desired: state({ hv1: desired }), observed: { hv1: { ok: true, live } }, changes: {}, policy: { maxDeletions: 2 } });
+    const result = buildPlan({ desired: state({ hv1: desired }), observed: { hv1: { ok: true, live } }, changes: { hv1: changesOf(desired, live) }, policy: { maxDeletions: 2 } });
     expect(result.brake?.code).toBe('TooManyDeletions');
     expect(result.brake?.message).toContain('3 objects');
     expect(result.hosts[0]?.actions).toEqual([]);
     expect(result.hosts[0]?.skipped.map((s) => s.reason)).toEqual(['BrakeEngaged', 'BrakeEngaged', 'BrakeEngaged']);
+    expect(summarizePlan(result).changes).toBe(false);
   });
 
-  it('refuses an empty desired state that would delete everything', () => {
+  it('refuses an empty desired state that would delete everything, unless allowed', () => {
     const empty = { ...desiredHost([]), networks: [], images: [] };
     const live = convergedLive(desiredHost());
-    const result = buildPlan({ desired: state({ hv1: empty }), observed: { hv1: { ok: true, live } }, changes: {} });
-    expect(result.brake?.code).toBe('EmptyDesiredState');
-    expect(result.hosts[0]?.actions.filter((a) => a.destructive)).toEqual([]);
-    const allowed = buildPlan({ desired: state({ hv1: empty }), observed: { hv1: { ok: true, live } }, changes: {}, policy: { allowEmpty: true } });
+    const input = { desired: state({ hv1: empty }), observed: { hv1: { ok: true as const, live } }, changes: { hv1: changesOf(empty, live) } };
+    const refused = buildPlan(input);
+    expect(refused.brake?.code).toBe('EmptyDesiredState');
+    expect(refused.hosts[0]?.actions.filter((a) => a.destructive)).toEqual([]);
+    const allowed = buildPlan({ ...input, policy: { allowEmpty: true } });
     expect(allowed.brake).toBeUndefined();
-    expect(allowed.hosts[0]?.actions.map((a) => a.kind)).toContain('domain.delete');
+    expect(allowed.hosts[0]?.actions.map((a) => a.kind)).toEqual(['domain.delete', 'volume.delete', 'network.delete']);
   });
 
   it('holds deletions back when most hosts are unreachable', () => {
@@ -196,7 +221,7 @@ describe('buildPlan', () => {
     const result = buildPlan({
       desired: state(hosts),
       observed: { hv1: { ok: true, live }, hv2: { ok: false, error: 'timeout' }, hv3: { ok: false, error: 'timeout' } },
-      changes: {},
+      changes: { hv1: changesOf(hv1, live) },
     });
     expect(result.brake?.code).toBe('TooManyHostsUnreachable');
     expect(result.hosts[0]?.skipped.map((s) => s.reason)).toEqual(['BrakeEngaged']);

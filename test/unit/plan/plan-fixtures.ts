@@ -2,7 +2,15 @@
 import type { Change } from '../../../controller/types/change.js';
 import type { DesiredHostState, DesiredImage, DesiredVm } from '../../../controller/types/desired.js';
 import type { LiveDomain, LiveHostState, LiveVolume } from '../../../controller/types/live.js';
+import { readFileSync } from 'node:fs';
 import { NETWORKS, POOL, VMS } from '../../fixtures/libvirt/cases.js';
+
+const FIXTURES = new URL('../../fixtures/libvirt/', import.meta.url);
+
+/** XML captured from real libvirt, e.g. `domain/gvfixture-basic.live.xml`. */
+export function capturedXml(path: string): string {
+  return readFileSync(new URL(path, FIXTURES), 'utf8');
+}
 
 export const HOST = 'hv1';
 
@@ -51,8 +59,12 @@ export function convergedLive(desired: DesiredHostState): LiveHostState {
     ...emptyLive(),
     pools: [{ name: POOL.name, active: true, autostart: true, path: POOL.path }],
     volumes,
-    networks: desired.networks.map((n) => ({ name: n.name, active: true, autostart: n.autostart, owner: owner(n.name, 'Network', n.specHash) })),
-    domains: desired.vms.map((v) => liveDomain(v.name, v.runStrategy === 'Halted' ? 'shutoff' : 'running', { autostart: v.autostart, owner: owner(v.name, 'VirtualMachine', v.specHash) })),
+    networks: desired.networks.map((n) => ({
+      name: n.name, active: true, autostart: n.autostart, owner: owner(n.name, 'Network', n.specHash), xml: capturedXml(`network/${n.name}.inactive.xml`),
+    })),
+    domains: desired.vms.map((v) => liveDomain(v.name, v.runStrategy === 'Halted' ? 'shutoff' : 'running', {
+      autostart: v.autostart, owner: owner(v.name, 'VirtualMachine', v.specHash), xml: capturedXml(`domain/${v.name}.inactive.xml`),
+    })),
   };
 }
 
