@@ -1,5 +1,7 @@
-/** The fields of a Host that a transport needs to reach it (a subset of HostTarget). */
-export interface TransportTarget { name: string; address: string; port: number; user: string; hostKey: string }
+import type { HostTarget } from '../types/desired.js';
+
+/** The fields of a Host that a transport needs to reach it. */
+export type TransportTarget = Pick<HostTarget, 'name' | 'address' | 'port' | 'user' | 'hostKey'>;
 
 /** Options of one command run. */
 export interface ExecOptions {
@@ -24,8 +26,8 @@ export interface WriteFileOptions { mode?: number; signal?: AbortSignal; timeout
 export interface HostConnection {
   /** Runs `argv` on the host; resolves with output and exit code whatever the code is. */
   exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
-  /** Runs `sh -s` with `script` on standard input. */
-  execScript(script: string, options?: Omit<ExecOptions, 'stdin'>): Promise<ExecResult>;
+  /** Runs `sh -s` with `script` on standard input (a `stdin` option is ignored). */
+  execScript(script: string, options?: ExecOptions): Promise<ExecResult>;
   /** Writes `data` to `path` atomically (temporary file, then rename); `mode` defaults to 0o644. */
   writeFile(path: string, data: Buffer | string, options?: WriteFileOptions): Promise<void>;
   /** Releases this handle; later calls on it reject. */

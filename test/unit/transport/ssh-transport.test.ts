@@ -179,6 +179,38 @@ describe('ssh transport: the connection pool', () => {
     expect(t.stats()[0]).toMatchObject({ connected: true, connects: 2 });
   });
 
+  it('notices a host that stops answering through keep-alive', async () => {
+    const t = transport({ keepaliveIntervalMs: 150 });
+    const conn = await t.connect(target);
+    expect((await conn.exec(['true'])).code).toBe(0);
+    const [session] = await sshd.sessionPids();
+    process.kill(session!, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      const error = await conn.exec(['sleep', '3']).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(error).toMatchObject({ code: 'ConnectionLost' });
+      expect((error as Error).message).toContain('keepalive timeout');
+    } finally {
+      process.kill(session!, 'SIGKILL');
+      process.kill(session!, 'SIGCONT');
+    }
+    expect((await conn.exec(['echo', 'back'])).stdout).toBe('back\n');
+  });
+
+  it('opens a new connection when a host target changes, keeping old handles on the old one', async () => {
+    const t = transport();
+    const old = await t.connect(target);
+    const renewed = await t.connect({ ...target, hostKey: sshd.hostKeyEcdsa });
+    const where = async (c: typeof old): Promise<string> => (await c.exec(['sh', '-c', 'echo "$SSH_CONNECTION"'])).stdout;
+    const [a, b] = await Promise.all([where(old), where(renewed)]);
+    expect(a).not.toBe(b);
+    expect(await where(old)).toBe(a);
+    await old.close();
+    expect(await eventually(async () => (await sshd.sessionPids()).length === 1)).toBe(true);
+    expect(t.stats()).toMatchObject([{ host: 'hv-test', connected: true, handles: 1 }]);
+  });
+
   it('closes the least recently used idle connection beyond maxConnections', async () => {
     const t = transport({ maxConnections: 1 });
     const one = await t.connect({ ...target, name: 'hv-one' });
