@@ -95,7 +95,9 @@ function toValidation(node: SchemaNode): SchemaObject {
     else if (key === 'uniqueItems') continue;
     else convertScalar(out, key, value);
   }
-  if (junctors.length > 0) out.allOf = flattenAllOf(junctors);
+  const flat = flattenAllOf(junctors);
+  if (Object.keys(out).length === 0 && flat.length === 1 && isSchemaObject(flat[0])) return flat[0];
+  if (flat.length > 0) out.allOf = flat;
   return out;
 }
 
