@@ -21,7 +21,7 @@ readonly READY_MARKER='GITVIRT-GUEST-READY'
 readonly HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly CACHE=${GITVIRT_GUEST_CACHE:-/var/cache/gitvirt-test-guest}
 readonly BUSYBOX=/bin/busybox
-readonly INPUTS=(build.sh init udhcpc.script acpi-power modules.list)
+readonly INPUTS=(build.sh init guest-lib.sh udhcpc.script acpi-power modules.list)
 
 log() { echo "guest-build: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -133,6 +133,7 @@ build_initrd() { # build_initrd WORKDIR
   done
   mknod -m 600 "$root/dev/console" c 5 1 2>/dev/null || log "mknod dev/console failed; /init reopens it"
   install -m 0755 "$HERE/init" "$root/init"
+  install -m 0644 "$HERE/guest-lib.sh" "$root/etc/guest-lib.sh"
   install -m 0755 "$HERE/udhcpc.script" "$root/etc/udhcpc.script"
   install -m 0755 "$HERE/acpi-power" "$root/etc/acpi/PWRF/00000080"
   ln -s /proc/mounts "$root/etc/mtab"
