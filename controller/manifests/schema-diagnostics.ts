@@ -119,7 +119,9 @@ export function schemaDiagnostics(options: {
   resource?: { kind: string; name: string };
 }): Diagnostic[] {
   const { document, resource } = options;
-  return simplifySchemaErrors(options.errors).map(({ error, condition }) => {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { error, condition } of simplifySchemaErrors(options.errors)) {
     const renderer = RENDERERS[error.keyword];
     let rendered: Rendered = renderer === undefined
       ? { message: error.message ?? `fails ${error.keyword}`, pointer: error.instancePath }
@@ -132,15 +134,19 @@ export function schemaDiagnostics(options: {
         atKey: true,
       };
     }
+    const key = `${rendered.pointer}\u0000${rendered.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (condition !== undefined) rendered.message += ` when ${condition}`;
     const at = rendered.atKey === true ? document.locateKey(rendered.pointer) : document.locate(rendered.pointer);
-    return makeDiagnostic(at, {
+    out.push(makeDiagnostic(at, {
       severity: 'error',
       code: 'schema',
       message: rendered.message,
       hint: rendered.hint ?? fieldHint(error),
       path: rendered.pointer,
       resource,
-    });
-  });
+    }));
+  }
+  return out;
 }

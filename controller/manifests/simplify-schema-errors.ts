@@ -60,6 +60,7 @@ export function simplifySchemaErrors(errors: readonly ErrorObject[]): SchemaErro
   }
 
   const out: SchemaError[] = [];
+  const unconditional: SchemaError[] = [];
   errors.forEach((error, index) => {
     if (removed.has(index)) return;
     const item: SchemaError = { error };
@@ -73,9 +74,9 @@ export function simplifySchemaErrors(errors: readonly ErrorObject[]): SchemaErro
       const condition = owner === undefined ? undefined : describeCondition(ifSchema, branch[2] === 'else');
       if (condition !== undefined) item.condition = condition;
     }
-    out.push(item);
+    (item.condition === undefined ? unconditional : out).push(item);
   });
-  return out;
+  return [...unconditional, ...out];
 }
 
 /**

@@ -9,15 +9,18 @@ import { compareDiagnostics } from './make-diagnostic.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { schemaValidator } from './schema-validator.js';
 
-/** Missing required properties that a semantic check reports with a dedicated message instead. */
-const DEDICATED_REQUIRED: readonly { kind: Kind; instancePath: string; property: string }[] = [
-  { kind: 'Host', instancePath: '/spec', property: 'hostKey' },
+/** Schema errors that a semantic check reports with a dedicated, clearer message instead. */
+const DEDICATED: readonly { kind: Kind; covers: (e: ErrorObject) => boolean }[] = [
+  {
+    kind: 'Host',
+    covers: (e) =>
+      (e.keyword === 'required' && e.instancePath === '/spec' && (e.params as { missingProperty?: unknown }).missingProperty === 'hostKey') ||
+      (e.instancePath === '/spec/hostKey' && typeof e.data === 'string' && e.data.trim() === ''),
+  },
 ];
 
 function dedicated(kind: Kind, e: ErrorObject): boolean {
-  const missing = (e.params as { missingProperty?: unknown }).missingProperty;
-  return e.keyword === 'required' &&
-    DEDICATED_REQUIRED.some((d) => d.kind === kind && d.instancePath === e.instancePath && d.property === missing);
+  return DEDICATED.some((d) => d.kind === kind && d.covers(e));
 }
 
 /**

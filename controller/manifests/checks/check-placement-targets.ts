@@ -58,7 +58,7 @@ export function checkPlacementTargets(ctx: SemanticContext): Diagnostic[] {
     out.push(report(entry, pointer, {
       severity: 'warning',
       code: zoneOnly ? 'zone-without-hosts' : 'no-matching-host',
-      message: `no Host is ${describe(zone, selector)}`,
+      message: `no Host ${describe(zone, selector)}`,
       hint: zoneOnly
         ? `add a Host with spec.zone "${zone}", or use an existing zone: ${known}`
         : 'add the labels to a Host (metadata.labels) or change the selector',

@@ -42,6 +42,8 @@ const REFERENCES: Readonly<Record<Kind, (entry: Entry, refs: Reference[]) => voi
   Cluster: (entry, refs) => vmSpecReferences(entry, ['spec', 'template', 'spec'], refs),
 };
 
+const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
+
 /** Every named Image, Network and Host a document refers to must exist. */
 export function checkReferences(ctx: SemanticContext): Diagnostic[] {
   const refs: Reference[] = [];
@@ -56,8 +58,8 @@ export function checkReferences(ctx: SemanticContext): Diagnostic[] {
       code: 'dangling-reference',
       message: `${ref.target} "${ref.name}" does not exist${suggestion === '' ? '' : ` (${suggestion})`}`,
       hint: names.size === 0
-        ? `add a ${ref.target} named "${ref.name}" to the repository`
-        : `add a ${ref.target} named "${ref.name}" or refer to an existing one`,
+        ? `add ${article(ref.target)} ${ref.target} named "${ref.name}" to the repository`
+        : `add ${article(ref.target)} ${ref.target} named "${ref.name}" or refer to an existing one`,
     }));
   }
   return out;
