@@ -12,6 +12,7 @@ import {
   shellJoin,
   type SshTransport,
   type SshTransportOptions,
+  type RawHostConnection,
   type TransportTarget,
 } from '../../../controller/transport/index.js';
 import { AWKWARD_ARGS, randomShellString, seededRandom, splitNul } from './awkward-args.js';
@@ -28,6 +29,31 @@ function transport(options: Partial<SshTransportOptions> = {}): SshTransport {
   const t = createSshTransport({ privateKey: sshd.clientKey, connectTimeoutMs: 5000, keepaliveIntervalMs: 1000, commandTimeoutMs: 10_000, ...options });
   transports.push(t);
   return t;
+}
+
+let sharedTransport: SshTransport | undefined;
+
+/** One connection shared by the tests that do not look at connection state (saves a handshake each). */
+async function shared(): Promise<RawHostConnection> {
+  sharedTransport ??= createSshTransport({ privateKey: sshd.clientKey, connectTimeoutMs: 5000, keepaliveIntervalMs: 1000, commandTimeoutMs: 10_000 });
+  return sharedTransport.connect(target);
+}
+
+/** The sshd process serving a connection. */
+async function sessionOf(conn: RawHostConnection): Promise<number> {
+  const script = 'p=$$; while [ "$p" -gt 1 ]; do echo "$p"; p=$(ps -o ppid= -p "$p" | tr -d " "); done';
+  const ancestors = (await conn.exec(['sh', '-c', script])).stdout.split('\n').filter(Boolean).map(Number);
+  return sshd.sessionOf(ancestors);
+}
+
+/** True while a process exists. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The fingerprint ssh-keygen prints for a public key file. */
@@ -64,12 +90,13 @@ afterEach(async () => {
   await Promise.all(transports.splice(0).map((t) => t.close()));
 });
 afterAll(async () => {
+  await sharedTransport?.close();
   await sshd?.stop();
 });
 
 describe('ssh transport: commands', () => {
   it('passes awkward argv through exactly', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const result = await conn.exec(['printf', '%s\\0', ...AWKWARD_ARGS]);
     expect(result.code).toBe(0);
     expect(splitNul(result.stdout)).toEqual(AWKWARD_ARGS);
@@ -79,7 +106,7 @@ describe('ssh transport: commands', () => {
   });
 
   it('returns exit codes and stderr, and does not throw on failure', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     expect(await conn.exec(['sh', '-c', 'echo out; echo "err $1" >&2; exit 3', 'sh', 'x y'])).toEqual({ stdout: 'out\n', stderr: 'err x y\n', code: 3 });
     expect((await conn.exec(['false'])).code).toBe(1);
     const missing = await conn.exec(['gitvirt-no-such-command']);
@@ -88,16 +115,16 @@ describe('ssh transport: commands', () => {
   });
 
   it('feeds stdin and closes it when none is given', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     expect((await conn.exec(['cat'], { stdin: 'hello\nwörld' })).stdout).toBe('hello\nwörld');
     expect(await conn.exec(['cat'])).toEqual({ stdout: '', stderr: '', code: 0 });
-    const binary = randomBytes(2 * 1024 * 1024);
+    const binary = randomBytes(512 * 1024);
     const echoed = await conn.execRaw(['cat'], { stdin: binary });
     expect(echoed.stdout.equals(binary)).toBe(true);
   });
 
   it('returns a 10 MB output intact', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const result = await conn.exec(['sh', '-c', 'yes 0123456789abcde | head -c 10485760']);
     expect(result.code).toBe(0);
     expect(result.stdout.length).toBe(10 * 1024 * 1024);
@@ -107,13 +134,13 @@ describe('ssh transport: commands', () => {
   });
 
   it('runs a script through sh -s', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const script = 'set -e\nx="a b"\nprintf "%s|" "$x" $x\necho\nexit 4\n';
     expect(await conn.execScript(script)).toEqual({ stdout: 'a b|a|b|\n', stderr: '', code: 4 });
   });
 
   it('kills a command that runs past its timeout', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const started = Date.now();
     const error = await conn.exec(['sleep', '30.25'], { timeoutMs: 300 }).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -124,7 +151,7 @@ describe('ssh transport: commands', () => {
   });
 
   it('kills everything a timed-out command started, not only its shell', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     await expect(conn.exec(['sh', '-c', 'sleep 30.125; echo never'], { timeoutMs: 300 })).rejects.toMatchObject({ code: 'CommandTimeout' });
     expect(await eventually(async () => !(await running('sleep 30.125')))).toBe(true);
   });
@@ -135,7 +162,7 @@ describe('ssh transport: commands', () => {
   });
 
   it('kills a command when its AbortSignal aborts', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     await expect(conn.exec(['sleep', '30.5'], { signal: controller.signal })).rejects.toMatchObject({ code: 'CommandAborted' });
@@ -144,7 +171,7 @@ describe('ssh transport: commands', () => {
   });
 
   it('refuses a NUL byte in argv before sending anything', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     await expect(conn.exec(['echo', 'a\0b'])).rejects.toMatchObject({ code: 'UnquotableArgument', data: { index: 1 } });
   });
 });
@@ -152,6 +179,7 @@ describe('ssh transport: commands', () => {
 describe('ssh transport: the connection pool', () => {
   it('shares one TCP connection among concurrent commands and handles', async () => {
     const t = transport();
+    const sessionsBefore = (await sshd.sessionPids()).length;
     const [a, b] = await Promise.all([t.connect(target), t.connect(target)]);
     const runs = Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? a! : b!).exec(['sh', '-c', 'sleep 0.1; echo "$SSH_CONNECTION"']));
     await new Promise((r) => setTimeout(r, 50));
@@ -160,7 +188,7 @@ describe('ssh transport: the connection pool', () => {
     expect(during.queued).toBe(16);
     const results = await Promise.all(runs);
     expect(new Set(results.map((r) => r.stdout)).size).toBe(1);
-    expect(await sshd.sessionPids()).toHaveLength(1);
+    expect(await sshd.sessionPids()).toHaveLength(sessionsBefore + 1);
     expect(t.stats()).toEqual([{ host: 'hv-test', connected: true, connects: 1, channels: 0, queued: 0, handles: 2 }]);
   });
 
@@ -168,9 +196,10 @@ describe('ssh transport: the connection pool', () => {
     const t = transport();
     const conn = await t.connect(target);
     const before = (await conn.exec(['sh', '-c', 'echo "$SSH_CONNECTION"'])).stdout;
+    const session = await sessionOf(conn);
     const inFlight = conn.exec(['sleep', '5']).catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 150));
-    for (const pid of await sshd.sessionPids()) process.kill(pid, 'SIGKILL');
+    process.kill(session, 'SIGKILL');
     const error = await inFlight;
     expect(error).toMatchObject({ code: 'ConnectionLost', data: { host: 'hv-test', command: 'sleep' } });
     expect((error as Error).message).toMatch(/^failed to run sleep on hv-test: connection closed.* while the command ran; .*the next call reconnects$/);
@@ -182,9 +211,8 @@ describe('ssh transport: the connection pool', () => {
   it('notices a host that stops answering through keep-alive', async () => {
     const t = transport({ keepaliveIntervalMs: 150 });
     const conn = await t.connect(target);
-    expect((await conn.exec(['true'])).code).toBe(0);
-    const [session] = await sshd.sessionPids();
-    process.kill(session!, 'SIGSTOP');
+    const session = await sessionOf(conn);
+    process.kill(session, 'SIGSTOP');
     try {
       const started = Date.now();
       const error = await conn.exec(['sleep', '3']).catch((e: unknown) => e);
@@ -192,8 +220,8 @@ describe('ssh transport: the connection pool', () => {
       expect(error).toMatchObject({ code: 'ConnectionLost' });
       expect((error as Error).message).toContain('keepalive timeout');
     } finally {
-      process.kill(session!, 'SIGKILL');
-      process.kill(session!, 'SIGCONT');
+      process.kill(session, 'SIGKILL');
+      process.kill(session, 'SIGCONT');
     }
     expect((await conn.exec(['echo', 'back'])).stdout).toBe('back\n');
   });
@@ -206,19 +234,24 @@ describe('ssh transport: the connection pool', () => {
     const [a, b] = await Promise.all([where(old), where(renewed)]);
     expect(a).not.toBe(b);
     expect(await where(old)).toBe(a);
+    const oldSession = await sessionOf(old);
+    const newSession = await sessionOf(renewed);
     await old.close();
-    expect(await eventually(async () => (await sshd.sessionPids()).length === 1)).toBe(true);
+    expect(await eventually(async () => !alive(oldSession))).toBe(true);
+    expect(alive(newSession)).toBe(true);
     expect(t.stats()).toMatchObject([{ host: 'hv-test', connected: true, handles: 1 }]);
   });
 
   it('closes the least recently used idle connection beyond maxConnections', async () => {
     const t = transport({ maxConnections: 1 });
     const one = await t.connect({ ...target, name: 'hv-one' });
+    const first = await sessionOf(one);
     const two = await t.connect({ ...target, name: 'hv-two' });
-    expect((await one.exec(['echo', '1'])).stdout).toBe('1\n');
     expect((await two.exec(['echo', '2'])).stdout).toBe('2\n');
     expect(t.stats().map((s) => [s.host, s.connected])).toEqual([['hv-one', false], ['hv-two', true]]);
-    expect(await eventually(async () => (await sshd.sessionPids()).length === 1)).toBe(true);
+    expect(await eventually(async () => !alive(first))).toBe(true);
+    expect((await one.exec(['echo', '1'])).stdout).toBe('1\n');
+    expect(t.stats().map((s) => [s.host, s.connected])).toEqual([['hv-one', true], ['hv-two', false]]);
   });
 
   it('refuses calls after close', async () => {
@@ -227,10 +260,11 @@ describe('ssh transport: the connection pool', () => {
     await conn.close();
     await expect(conn.exec(['true'])).rejects.toMatchObject({ code: 'TransportClosed', data: { host: 'hv-test' } });
     const other = await t.connect(target);
+    const session = await sessionOf(other);
     await t.close();
     await expect(other.exec(['true'])).rejects.toMatchObject({ code: 'TransportClosed' });
     await expect(t.connect(target)).rejects.toMatchObject({ code: 'TransportClosed' });
-    expect(await eventually(async () => (await sshd.sessionPids()).length === 0)).toBe(true);
+    expect(await eventually(async () => !alive(session))).toBe(true);
   });
 });
 
@@ -344,7 +378,7 @@ describe('ssh transport: writeFile', () => {
   });
 
   it('replaces a file atomically with the given mode', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const path = join(dir, "it's a $(file)");
     await writeFile(path, 'old');
     const oldInode = (await stat(path)).ino;
@@ -361,7 +395,7 @@ describe('ssh transport: writeFile', () => {
   });
 
   it('fails clearly and leaves nothing behind', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const readOnly = join(dir, 'missing-dir', 'x');
     await expect(conn.writeFile(readOnly, 'x')).rejects.toMatchObject({ code: 'WriteFileFailed', data: { host: 'hv-test', path: readOnly } });
     await expect(conn.writeFile('relative/path', 'x')).rejects.toMatchObject({ code: 'WriteFileFailed', data: { reason: 'the path must be absolute' } });
@@ -379,7 +413,7 @@ describe('ssh transport: writeFile', () => {
 
 describe('ssh transport: quoting property over a real sshd', () => {
   it('round-trips random strings as sh -c printf arguments', async () => {
-    const conn = await transport().connect(target);
+    const conn = await shared();
     const random = seededRandom(2024);
     const values = Array.from({ length: 30 }, () => randomShellString(random, 40));
     const results = await Promise.all(values.map((v) => conn.exec(['sh', '-c', 'printf %s "$1"', '_', v])));

@@ -11,6 +11,8 @@ const SSHD = '/usr/sbin/sshd';
 
 /** A real OpenSSH server on 127.0.0.1 for one test file, with generated host and client keys. */
 export interface TestSshd {
+  /** Pid of the listening sshd. */
+  pid: number;
   port: number;
   dir: string;
   /** `ssh-ed25519 AAAA... comment` of the server's ed25519 host key. */
@@ -27,6 +29,8 @@ export interface TestSshd {
   foreignHostKey: string;
   /** Pids of sshd's per-connection processes (one per open TCP connection). */
   sessionPids(): Promise<number[]>;
+  /** The per-connection sshd process among the ancestors (innermost first) of a process started over a connection. */
+  sessionOf(ancestors: number[]): number;
   /** Log lines sshd wrote so far. */
   log(): string;
   stop(): Promise<void>;
@@ -120,6 +124,7 @@ export async function startSshd(options: { logLevel?: 'INFO' | 'DEBUG1' | 'DEBUG
   };
 
   return {
+    pid: child.pid as number,
     port,
     dir,
     hostKeyEd25519: hostEd.pub,
@@ -130,6 +135,11 @@ export async function startSshd(options: { logLevel?: 'INFO' | 'DEBUG1' | 'DEBUG
     strangerKey: await readFile(stranger.path),
     foreignHostKey: foreign.pub,
     sessionPids,
+    sessionOf(ancestors: number[]) {
+      const index = ancestors.indexOf(child.pid as number);
+      if (index < 1) throw new Error(`processes ${ancestors.join(' < ')} were not started by this sshd`);
+      return ancestors[index - 1] as number;
+    },
     log: () => log,
     async stop() {
       const sessions = await sessionPids();
