@@ -23,8 +23,9 @@ const INSTANCE_ID = `iid-${ID}`;
 const BOOT_TIMEOUT_MS = 240_000;
 
 const virsh = (...args: string[]) => testbed.run(hv1, [...VIRSH, ...args], { timeoutMs: 60_000 });
+// busybox wget, since hosts need not have curl; not its -T option, which crashes busybox-static 1.35
 const httpGet = async (path: string) =>
-  (await testbed.run(hv1, ['busybox', 'wget', '-q', '-T', '10', '-O', '-', `http://${IP}${path}`])).stdout;
+  (await testbed.run(hv1, ['busybox', 'wget', '-q', '-O', '-', `http://${IP}${path}`], { timeoutMs: 15_000 })).stdout;
 
 describe('test guest on a testbed host', () => {
   let guest: GuestArtifacts;
