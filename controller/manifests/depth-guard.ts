@@ -84,14 +84,23 @@ export function createDepthGuard(limit: number): DepthGuard {
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
+/** What a quick scan of the raw text learns before parsing. */
+export interface TextShape {
+  /** Upper bound on nesting depth of any document. */
+  depthBound: number;
+  /** Number of document markers (`---`, `...` at the start of a line). */
+  markers: number;
+}
+
 /**
- * A cheap upper bound on nesting depth per document: every nested collection needs a `[`, `{`, or a
- * `-`, `?` or `:` indicator followed by whitespace, so their count (reset at `---`/`...` lines)
- * bounds the depth. When this stays within the limit, the exact (slower) guard is unnecessary.
+ * Scans the text once without parsing. Every nested collection needs a `[`, `{`, or a `-`, `?` or
+ * `:` indicator followed by whitespace, so their count per document (reset at `---`/`...` lines)
+ * bounds the depth; when it stays within the limit the exact (slower) guard is unnecessary.
  */
-export function nestingUpperBound(text: string): number {
+export function scanTextShape(text: string): TextShape {
   let max = 0;
   let count = 0;
+  let markers = 0;
   let lineStart = true;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -99,6 +108,7 @@ export function nestingUpperBound(text: string): number {
     if (lineStart && (c === 0x2d || c === 0x2e) && i + 2 < n && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c &&
       (i + 3 === n || WS.has(text.charCodeAt(i + 3)))) {
       count = 0;
+      markers++;
       i += 2;
       lineStart = false;
       continue;
@@ -109,5 +119,5 @@ export function nestingUpperBound(text: string): number {
     else continue;
     if (count > max) max = count;
   }
-  return max + 1;
+  return { depthBound: max + 1, markers };
 }

@@ -19,6 +19,8 @@ export interface ManifestFile {
 export const IGNORE_FILE = '.gitvirtignore';
 
 const MANIFEST_NAME = /\.ya?ml$/i;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 const IGNORE_FILE_MAX_BYTES = 1024 * 1024;
 
 /**
@@ -65,6 +67,15 @@ export async function listManifestFiles(options: {
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const rel = dirRel === '' ? name : `${dirRel}/${name}`;
+      if (CONTROL.test(name)) {
+        diagnostics.push(makeDiagnostic({ file: rel.replace(CONTROL_ALL, '?'), line: 1, column: 1 }, {
+          severity: 'warning',
+          code: 'unsafe-file-name',
+          message: 'file name contains control characters; skipped',
+          hint: 'rename the file without newlines or other control characters',
+        }));
+        continue;
+      }
       const absolute = join(dirReal, name);
       let info;
       try {

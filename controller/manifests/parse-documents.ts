@@ -2,7 +2,7 @@ import { Composer, Lexer, LineCounter, Parser, isMap, isScalar, isSeq } from 'ya
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../types/diagnostic.js';
 import type { ParsedDocument } from '../types/manifest.js';
-import { createDepthGuard, nestingUpperBound } from './depth-guard.js';
+import { createDepthGuard, scanTextShape } from './depth-guard.js';
 import { createLocator } from './create-locator.js';
 import { findDuplicateKeys } from './find-duplicate-keys.js';
 import { makeDiagnostic } from './make-diagnostic.js';
@@ -13,10 +13,12 @@ export interface ParseLimits {
   maxDepth: number;
   /** Most alias expansions allowed per document (see the `yaml` package's `maxAliasCount`). */
   maxAliasCount: number;
+  /** Most documents (`---` markers) allowed in one file. */
+  maxDocuments: number;
 }
 
 /** Default parse limits: generous for real manifests, far below what exhausts the stack or memory. */
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxAliasCount: 100 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxAliasCount: 100, maxDocuments: 10_000 };
 
 /** Signals that the depth guard stopped the token stream. */
 class TooDeep extends Error {}
@@ -34,6 +36,18 @@ export function parseDocuments(options: {
     const { line, col } = lineCounter.linePos(Math.min(offset, text.length));
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
   };
+  const shape = scanTextShape(text);
+  if (shape.markers > limits.maxDocuments) {
+    return {
+      documents: [],
+      diagnostics: [makeDiagnostic({ file, line: 1, column: 1 }, {
+        severity: 'error',
+        code: 'too-many-documents',
+        message: `file has ${shape.markers} document markers, more than the limit of ${limits.maxDocuments}`,
+        hint: 'split the documents over several files',
+      })],
+    };
+  }
   const guard = createDepthGuard(limits.maxDepth);
   const parser = new Parser(lineCounter.addNewLine);
   const guarded = function* () {
@@ -44,7 +58,7 @@ export function parseDocuments(options: {
     }
     yield* parser.end();
   };
-  const tokens = nestingUpperBound(text) <= limits.maxDepth ? parser.parse(text) : guarded();
+  const tokens = shape.depthBound <= limits.maxDepth ? parser.parse(text) : guarded();
   const composer = new Composer({ uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const docs: Document.Parsed[] = [];
   try {

@@ -19,6 +19,9 @@ const DEDICATED: readonly { kind: Kind; covers: (e: ErrorObject) => boolean }[] 
   },
 ];
 
+/** Names with control characters are reported by the schema and never echoed raw elsewhere. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function dedicated(kind: Kind, e: ErrorObject): boolean {
   return DEDICATED.some((d) => d.kind === kind && d.covers(e));
 }
@@ -48,7 +51,7 @@ export function validateDocuments(options: { documents: readonly ParsedDocument[
     const { kind } = classification;
     const meta = document.value.metadata;
     const name = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).name : undefined;
-    const resource = typeof name === 'string' ? { kind, name } : undefined;
+    const resource = typeof name === 'string' && name !== '' && !CONTROL.test(name) ? { kind, name } : undefined;
     const errors = schemaValidator(kind)(document.value);
     const shown = errors.filter((e) => !dedicated(kind, e));
     diagnostics.push(...schemaDiagnostics({ document, errors: shown, ...(resource === undefined ? {} : { resource }) }));

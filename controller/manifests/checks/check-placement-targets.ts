@@ -24,15 +24,16 @@ function indexHosts(hosts: readonly Entry[]): HostIndex {
   return index;
 }
 
-/** Hosts matching every given criterion; `undefined` criteria do not restrict. */
-function matching(index: HostIndex, zone: string | undefined, selector: Record<string, unknown> | undefined): Set<string> {
+/** Whether some host matches every given criterion; `undefined` criteria do not restrict. */
+function anyMatching(index: HostIndex, zone: string | undefined, selector: Record<string, unknown> | undefined): boolean {
   const sets: Set<string>[] = [];
   if (zone !== undefined) sets.push(index.zones.get(zone) ?? new Set());
   for (const [k, v] of Object.entries(selector ?? {})) sets.push(index.labels.get(`${k}=${String(v)}`) ?? new Set());
-  if (sets.length === 0) return index.all;
+  if (sets.length === 0) return index.all.size > 0;
   sets.sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = sets as [Set<string>, ...Set<string>[]];
-  return new Set([...smallest].filter((h) => rest.every((s) => s.has(h))));
+  for (const host of smallest) if (rest.every((s) => s.has(host))) return true;
+  return false;
 }
 
 function describe(zone: string | undefined, selector: Record<string, unknown> | undefined): string {
@@ -52,7 +53,7 @@ export function checkPlacementTargets(ctx: SemanticContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (entry: Entry, pointer: string, zone: string | undefined, selector: Record<string, unknown> | undefined) => {
     if (zone === undefined && selector === undefined) return;
-    if (matching(index, zone, selector).size > 0) return;
+    if (anyMatching(index, zone, selector)) return;
     const zoneOnly = selector === undefined || Object.keys(selector).length === 0;
     const known = [...index.zones.keys()].sort().join(', ') || '(none)';
     out.push(report(entry, pointer, {

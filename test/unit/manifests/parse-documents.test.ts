@@ -79,6 +79,23 @@ describe('parseDocuments', () => {
     expect(JSON.stringify(documents[0]?.value)).toContain('leaf');
   });
 
+  it('does not count indentation inside block scalars or quoted strings as nesting', () => {
+    const keys = Array.from({ length: 80 }, (_, i) => `k${i}: [${i}]`).join('\n');
+    const script = Array.from({ length: 100 }, (_, i) => `  ${' '.repeat(i)}line ${i} [ {`).join('\n');
+    const text = `${keys}\nscript: |\n${script}\nquoted: "a [ { [ {\n  b"\nafter: 1\n`;
+    const { documents, diagnostics } = parse(text);
+    expect(diagnostics).toEqual([]);
+    expect(documents[0]?.value.after).toBe(1);
+  });
+
+  it('refuses a file with too many documents before parsing it', () => {
+    const started = performance.now();
+    const { documents, diagnostics } = parse('---\n'.repeat(200_000));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(documents).toEqual([]);
+    expectDiagnostic(diagnostics, { code: 'too-many-documents', line: 1 });
+  });
+
   it('keeps the depth limit configurable', () => {
     expectDiagnostic(parseDocuments({ file: 'f.yaml', text: 'a: { b: { c: 1 } }', limits: { maxDepth: 2 } }).diagnostics, { code: 'too-deep' });
   });

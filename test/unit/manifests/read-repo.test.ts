@@ -97,6 +97,14 @@ describe('readRepo', () => {
     expectNoErrors(result.diagnostics);
   });
 
+  it('skips files whose names contain control characters', async () => {
+    const dir = tempRepo();
+    writeFileSync(join(dir, 'evil\nname.yaml'), image('evil'));
+    const result = await readRepo({ dir });
+    expectDiagnostic(result.diagnostics, { code: 'unsafe-file-name', file: 'evil?name.yaml', severity: 'warning' });
+    expect(result.manifests).toEqual([]);
+  });
+
   it('reports a missing directory instead of throwing', async () => {
     const result = await readRepo({ dir: join(tmpdir(), 'gitvirt-does-not-exist-x') });
     expectDiagnostic(result.diagnostics, { code: 'unreadable' });
