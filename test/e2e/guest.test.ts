@@ -72,7 +72,7 @@ describe('test guest on a testbed host', () => {
   afterAll(async () => {
     await virsh('destroy', ID).catch(() => undefined);
     await virsh('net-destroy', NETWORK).catch(() => undefined);
-    await testbed.run(hv1, ['rm', '-rf', DIR, CONSOLE], { allowFailure: true });
+    await testbed.run(hv1, ['rm', '-rf', DIR, CONSOLE, `/var/log/libvirt/qemu/${ID}.log`], { allowFailure: true });
   }, 120_000);
 
   it('boots, takes its reserved address and announces the seed hostname', () => {
