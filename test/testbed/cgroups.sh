@@ -47,12 +47,16 @@ cg_mount() {
   done <"${dir}/cgroup-mounts"
 }
 
-# Teardown, once the host's processes are gone: removes its cgroups, deepest first.
+# Teardown, once the hosts' processes are gone: removes the cgroups listed in the given
+# cgroup-dirs files, deepest first.
 cg_remove() {
-  local dir=$1 target
-  [[ -f ${dir}/cgroup-dirs ]] || return 0
-  while read -r target; do
-    [[ ${target} == /sys/fs/cgroup/*/gitvirt-testbed-hv* && -d ${target} ]] || continue
-    find "${target}" -depth -type d -exec rmdir {} + 2>/dev/null || true
-  done <"${dir}/cgroup-dirs"
+  local file target targets=()
+  for file in "$@"; do
+    [[ -f ${file} ]] || continue
+    while read -r target; do
+      [[ ${target} == /sys/fs/cgroup/*/gitvirt-testbed-hv* && -d ${target} ]] && targets+=("${target}")
+    done <"${file}"
+  done
+  [[ ${#targets[@]} -gt 0 ]] || return 0
+  find "${targets[@]}" -depth -type d -exec rmdir {} + 2>/dev/null || true
 }

@@ -2,7 +2,7 @@
 # Starts one testbed host (launched detached by up.sh) in two stages that share one pid:
 #   outer <dir> <name>: records the pid, gives the host its cgroups, then enters the host's
 #                       network namespace and fresh mount, UTS and cgroup namespaces;
-#   inner <dir> <name>: private /run and libvirt state, virtlogd, libvirtd and sshd, then
+#   inner <dir> <name>: private /run, /root, /tmp and libvirt state, virtlogd, libvirtd, sshd, then
 #                       becomes the `sleep infinity` holding the namespaces (its pid is the handle).
 set -euo pipefail
 
@@ -37,14 +37,19 @@ printf '%s\n' "${name}" >/proc/sys/kernel/hostname
 
 mount --make-rprivate /
 mount -t tmpfs -o mode=755 tmpfs /run
-mkdir -p /run/libvirt /run/sshd /run/lock
+mkdir -p /run/libvirt /run/sshd /run/lock /run/testbed
 chmod 755 /run/sshd
+# The host's own directory stays in view at /run/testbed once /tmp is private (sshd re-reads
+# its configuration and keys for every connection).
+mount --bind "${host_dir}" /run/testbed
 for d in /var/lib/libvirt /var/log/libvirt /etc/libvirt /var/cache/libvirt; do
   mkdir -p "${d}"
   mount --bind "${host_dir}/root${d}" "${d}"
 done
 # A home of its own, as on a separate machine (and no login scripts of this machine's root).
 mount -t tmpfs -o mode=700 tmpfs /root
+mkdir -m 700 /root/.ssh
+cp "${host_dir}/authorized_keys" /root/.ssh/authorized_keys
 if [[ -f ${host_dir}/shadow ]]; then
   mount --bind "${host_dir}/shadow" /etc/shadow
 fi
@@ -52,7 +57,9 @@ cg_mount "${host_dir}"
 
 /usr/sbin/virtlogd -d
 /usr/sbin/libvirtd -d
-/usr/sbin/sshd -f "${host_dir}/sshd_config" -E "${host_dir}/sshd.log"
+/usr/sbin/sshd -f /run/testbed/sshd_config -E /run/testbed/sshd.log
 
 touch "${host_dir}/started"
+# A /tmp of its own too; from here on the state dir (under the main /tmp by default) is out of view.
+mount -t tmpfs -o mode=1777 tmpfs /tmp
 exec sleep infinity

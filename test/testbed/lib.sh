@@ -22,20 +22,45 @@ tb_check_dir() {
   fi
 }
 
-# Start time (clock ticks since boot) of a process, empty when it is gone.
+# Start time (clock ticks since boot) of a process, empty when it is gone. No fork.
 tb_starttime() {
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 0
+  local stat fields
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 0
   stat=${stat##*) }
   # after the command name: field 3 is index 0, starttime (field 22) is index 19
   read -r -a fields <<<"${stat}"
   printf '%s' "${fields[19]:-}"
 }
 
-# Network namespace inode of a process ("net:[4026532...]"), empty when it is gone.
-tb_netns_of() { readlink "/proc/$1/ns/net" 2>/dev/null || true; }
+# Prints the network namespaces (as "net:[inode]") of the testbed: the named gvhv<i> ones and
+# those recorded by hosts of the current or an earlier run (even if their name is gone).
+tb_netns_inodes() {
+  local named=() f want
+  for f in /run/netns/gvhv*; do
+    [[ -e ${f} && ${f##*/} =~ ${NETNS_RE} ]] && named+=("${f}")
+  done
+  if [[ ${#named[@]} -gt 0 ]]; then stat -L -c 'net:[%i]' "${named[@]}" 2>/dev/null || true; fi
+  for f in "${TESTBED_DIR}"/hosts/*/netns; do
+    [[ -f ${f} ]] || continue
+    read -r want <"${f}" || true
+    [[ ${want:-} == net:\[*\] ]] && printf '%s\n' "${want}"
+  done
+  return 0
+}
 
-# Prints the pids of every process whose network namespace is one of the given inodes.
+# Prints the recorded namespace holders still alive (pid and start time must both match).
+tb_holder_pids() {
+  local f pid start
+  for f in "${TESTBED_DIR}"/hosts/*/holder.pid; do
+    [[ -f ${f} ]] || continue
+    read -r pid start <"${f}" || true
+    [[ ${pid:-} =~ ^[0-9]+$ && -n ${start:-} ]] || continue
+    [[ $(tb_starttime "${pid}") == "${start}" ]] && printf '%s\n' "${pid}"
+  done
+  return 0
+}
+
+# Prints the pids of every process whose network namespace is one of the given ones.
 tb_pids_in_netns() {
   local want=" $* " path ns pid
   [[ -n ${want// /} ]] || return 0
@@ -47,49 +72,22 @@ tb_pids_in_netns() {
   return 0
 }
 
-# Prints every process that belongs to the testbed: pids in gvhv namespaces, recorded holders,
-# and anything still living in a namespace a recorded holder had (even if its name is gone).
-tb_collect_pids() {
-  local inodes=() ns pidfile pid start want nsfile
-  while read -r ns _; do
-    [[ ${ns} =~ ${NETNS_RE} ]] || continue
-    ip netns pids "${ns}" 2>/dev/null || true
-    if [[ -e /run/netns/${ns} ]]; then
-      inodes+=("$(stat -L -c 'net:[%i]' "/run/netns/${ns}" 2>/dev/null || true)")
-    fi
-  done < <(ip netns list 2>/dev/null || true)
-  for pidfile in "${TESTBED_DIR}"/hosts/*/holder.pid; do
-    [[ -f ${pidfile} ]] || continue
-    read -r pid start <"${pidfile}" || true
-    [[ ${pid:-} =~ ^[0-9]+$ ]] || continue
-    if [[ -n ${start:-} && $(tb_starttime "${pid}") == "${start}" ]]; then
-      printf '%s\n' "${pid}"
-    fi
-  done
-  for nsfile in "${TESTBED_DIR}"/hosts/*/netns; do
-    [[ -f ${nsfile} ]] || continue
-    read -r want <"${nsfile}" || true
-    [[ ${want:-} == net:\[*\] ]] && inodes+=("${want}")
-  done
-  tb_pids_in_netns "${inodes[@]}"
-}
-
-# Signals the testbed's processes, escalating to SIGKILL; bounded to about 10 s.
+# Signals every process of the testbed (anything in its namespaces, and the recorded holders),
+# escalating from SIGTERM to SIGKILL; bounded to about 10 s.
 tb_kill_all() {
-  local pids i
-  mapfile -t pids < <(tb_collect_pids | sort -un)
+  local inodes holders pids i h
+  mapfile -t inodes < <(tb_netns_inodes)
+  mapfile -t holders < <(tb_holder_pids)
+  mapfile -t pids < <(tb_pids_in_netns "${inodes[@]}")
+  pids+=("${holders[@]}")
   [[ ${#pids[@]} -gt 0 ]] || return 0
   kill -TERM "${pids[@]}" 2>/dev/null || true
-  for ((i = 0; i < 40; i++)); do
-    mapfile -t pids < <(tb_collect_pids | sort -un)
-    [[ ${#pids[@]} -gt 0 ]] || return 0
+  for ((i = 0; i < 100; i++)); do
+    ((i == 30)) && { kill -KILL "${pids[@]}" 2>/dev/null || true; }
     sleep 0.1
-  done
-  kill -KILL "${pids[@]}" 2>/dev/null || true
-  for ((i = 0; i < 60; i++)); do
-    mapfile -t pids < <(tb_collect_pids | sort -un)
+    mapfile -t pids < <(tb_pids_in_netns "${inodes[@]}")
+    for h in "${holders[@]}"; do kill -0 "${h}" 2>/dev/null && pids+=("${h}"); done
     [[ ${#pids[@]} -gt 0 ]] || return 0
-    sleep 0.1
   done
   tb_log "processes still alive after SIGKILL: ${pids[*]}"
   return 1
@@ -97,19 +95,15 @@ tb_kill_all() {
 
 # Removes the cgroups the hosts had (see cgroups.sh).
 tb_remove_cgroups() {
-  local dir
-  for dir in "${TESTBED_DIR}"/hosts/*/; do
-    [[ -d ${dir} ]] && cg_remove "${dir%/}"
-  done
-  return 0
+  cg_remove "${TESTBED_DIR}"/hosts/*/cgroup-dirs
 }
 
 # Removes the testbed's namespaces and veths.
 tb_remove_links() {
-  local ns link
-  while read -r ns _; do
-    [[ ${ns} =~ ${NETNS_RE} ]] && { ip netns del "${ns}" 2>/dev/null || true; }
-  done < <(ip netns list 2>/dev/null || true)
+  local f link
+  for f in /run/netns/gvhv*; do
+    [[ -e ${f} && ${f##*/} =~ ${NETNS_RE} ]] && { ip netns del "${f##*/}" 2>/dev/null || true; }
+  done
   while read -r link; do
     link=${link%%@*}
     [[ ${link} =~ ^gvhv[0-9]+-(br|in)$ ]] && { ip link del "${link}" 2>/dev/null || true; }

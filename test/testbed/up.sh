@@ -39,7 +39,6 @@ touch "${TESTBED_DIR}/${TESTBED_MARK}"
 
 client_key=${TESTBED_DIR}/client/id_ed25519
 ssh-keygen -q -t ed25519 -N '' -C gitvirt-testbed-client -f "${client_key}"
-cp "${client_key}.pub" "${TESTBED_DIR}/client/authorized_keys"
 known_hosts=${TESTBED_DIR}/known_hosts
 ssh_config=${TESTBED_DIR}/ssh_config
 : >"${known_hosts}"
@@ -78,12 +77,12 @@ EOF
 security_driver = "none"
 EOF
   ssh-keygen -q -t ed25519 -N '' -C "${name}" -f "${dir}/ssh_host_ed25519_key"
+  cp "${client_key}.pub" "${dir}/authorized_keys"
   cat >"${dir}/sshd_config" <<EOF
 ListenAddress ${addr}
 Port 22
-HostKey ${dir}/ssh_host_ed25519_key
-PidFile ${dir}/sshd.pid
-AuthorizedKeysFile ${TESTBED_DIR}/client/authorized_keys
+HostKey /run/testbed/ssh_host_ed25519_key
+PidFile /run/testbed/sshd.pid
 PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication no
@@ -123,11 +122,15 @@ launch_host() {
   setsid bash "${here}/host-init.sh" outer "${dir}" "hv${i}" </dev/null >"${dir}/init.log" 2>&1 9>&- &
 }
 
+# True while this script runs (waiters stop when it was killed).
+script_alive() { kill -0 "$$" 2>/dev/null; }
+
 # Waits (bounded) until the host's daemons started, libvirt answers and sshd lets the client in.
 wait_host() {
   local i=$1 name=hv$1 dir=${TESTBED_DIR}/hosts/hv$1 deadline pid
   deadline=$((SECONDS + 60))
   until [[ -f ${dir}/started ]]; do
+    script_alive || return 1
     if ((SECONDS >= deadline)); then
       tb_log "${name}: daemons did not start; init.log:"; cat "${dir}/init.log" >&2; return 1
     fi
@@ -135,6 +138,7 @@ wait_host() {
   done
   read -r pid _ <"${dir}/holder.pid"
   until timeout 10 nsenter -t "${pid}" -m -n virsh -c qemu:///system version >/dev/null 2>&1; do
+    script_alive || return 1
     if ((SECONDS >= deadline)); then
       tb_log "${name}: libvirtd does not answer"
       tail -n 20 "${dir}/root/var/log/libvirt/libvirtd.log" >&2 2>/dev/null || true
@@ -144,6 +148,7 @@ wait_host() {
   done
   tb_log "${name}: libvirtd answers after $((SECONDS - deadline + 60)) s"
   until timeout 10 ssh -F "${ssh_config}" "${name}" virsh -c qemu:///system version >/dev/null 2>&1; do
+    script_alive || return 1
     if ((SECONDS >= deadline)); then
       tb_log "${name}: sshd does not let the client in"; cat "${dir}/sshd.log" >&2 2>/dev/null || true
       return 1
@@ -177,7 +182,7 @@ done
 for ((i = 1; i <= count; i++)); do launch_host "${i}"; done
 waiters=()
 for ((i = 1; i <= count; i++)); do
-  wait_host "${i}" &
+  wait_host "${i}" 9>&- &
   waiters+=("$!")
 done
 failed=0
