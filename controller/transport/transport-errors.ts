@@ -41,7 +41,8 @@ export class HostKeyMismatchError extends GitvirtError<'HostKeyMismatch', HostKe
       'HostKeyMismatch',
       `failed to connect to ${describeEndpoint(data)}: host key mismatch: expected ${data.expected}, ` +
         `host presented ${data.presentedType} key ${data.presented}; if the host's key really changed, verify it out of band ` +
-        `(e.g. \`ssh-keyscan -t ed25519 ${data.address} | ssh-keygen -lf -\` on a trusted network) and update spec.hostKey`,
+        `(e.g. \`ssh-keyscan -t ed25519${data.port === 22 ? '' : ` -p ${data.port}`} ${data.address} | ssh-keygen -lf -\` on a trusted network) ` +
+        'and update spec.hostKey',
       data,
       { userError: true },
     );

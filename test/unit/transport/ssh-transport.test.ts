@@ -278,7 +278,7 @@ describe('ssh transport: host keys', () => {
     expect(message).toContain(`failed to connect to hv-test (127.0.0.1:${sshd.port}): host key mismatch`);
     expect(message).toContain(`expected ${expected}`);
     expect(message).toContain(`ssh-ed25519 key ${presented}`);
-    expect(message).toContain('ssh-keyscan -t ed25519 127.0.0.1 | ssh-keygen -lf -');
+    expect(message).toContain(`ssh-keyscan -t ed25519 -p ${sshd.port} 127.0.0.1 | ssh-keygen -lf -`);
     expect(message).toContain('spec.hostKey');
   });
 
