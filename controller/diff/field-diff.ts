@@ -33,12 +33,13 @@ function join(path: string, key: string): string {
 }
 
 function collect(path: string, from: Tree, to: Tree, table: readonly FieldClassRule[], out: FieldChange[]): void {
-  if (deepEqual(from, to)) return;
+  if (from === to) return;
   if (isPlainObject(from) && isPlainObject(to)) {
-    const keys = [...new Set([...Object.keys(to), ...Object.keys(from)])];
-    for (const key of keys) collect(join(path, key), from[key], to[key], table, out);
+    for (const key in to) collect(join(path, key), from[key], to[key], table, out);
+    for (const key in from) if (!(key in to)) collect(join(path, key), from[key], undefined, table, out);
     return;
   }
+  if (deepEqual(from, to)) return;
   out.push({ path, from: from ?? null, to: to ?? null, class: classifyField(table, path) });
 }
 
