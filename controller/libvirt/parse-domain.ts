@@ -13,6 +13,8 @@ const KEPT_CPU_MODES: ReadonlySet<string> = new Set(['host-passthrough', 'host-m
  * Parses libvirt domain XML (inactive or live) into the normalised DomainModel, ignoring what
  * gitvirt does not manage (addresses, aliases, controllers, seclabels, emulator, CPU model
  * expansion, ...). Missing elements give empty values; only text that is not XML throws.
+ * Compare desired state against `dumpxml --inactive`: in a running domain's live XML,
+ * `<currentMemory>` is the balloon's actual size, which a guest without a balloon driver never lowers.
  */
 export function parseDomainXml(xml: string): DomainModel {
   const root = parseXmlRoot(xml, 'domain', 'domain');
