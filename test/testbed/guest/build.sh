@@ -18,7 +18,10 @@ readonly FORMAT=1
 readonly DISK_SIZE=64M
 readonly CMDLINE='console=ttyS0'
 readonly READY_MARKER='GITVIRT-GUEST-READY'
-readonly HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+HERE=${BASH_SOURCE[0]%/*}
+[[ $HERE == "${BASH_SOURCE[0]}" ]] && HERE=.
+[[ $HERE == /* ]] || HERE=$PWD/$HERE
+readonly HERE
 readonly CACHE=${GITVIRT_GUEST_CACHE:-/var/cache/gitvirt-test-guest}
 readonly BUSYBOX=/bin/busybox
 readonly INPUTS=(build.sh init guest-lib.sh udhcpc.script acpi-power modules.list)
@@ -47,27 +50,35 @@ command -v qemu-img >/dev/null || die "qemu-img missing: install qemu-utils"
 command -v cpio >/dev/null || die "cpio missing: install cpio"
 
 build_key() {
-  {
+  local inputs
+  inputs=$(
     echo "format=$FORMAT kernel=$KVER disk=$DISK_SIZE cmdline=$CMDLINE"
-    (cd "$HERE" && sha256sum "${INPUTS[@]}")
+    cd "$HERE" && sha256sum "${INPUTS[@]}"
     stat -L -c '%n %s %Y' "$VMLINUZ" "$MODDIR/modules.dep" "$BUSYBOX" "$(command -v qemu-img)"
-  } | sha256sum | cut -d' ' -f1
+  )
+  local key _
+  read -r key _ < <(sha256sum <<<"$inputs")
+  echo "$key"
 }
 
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 
 readonly ARTIFACTS=(vmlinuz vmlinux initrd.img disk.qcow2)
 
-# The cache is valid when its key matches and every artifact still has its recorded size
-# (hashing the 60 MB vmlinux on every call would cost more than the whole check should).
+# Sizes of the artifacts on one line, or "missing".
+artifact_sizes() {
+  local sizes
+  sizes=$(cd "$CACHE" && stat -c %s "${ARTIFACTS[@]}" 2>/dev/null) || sizes=missing
+  echo "${sizes//$'\n'/ }"
+}
+
+# The cache is valid when .key holds the current build key and the artifacts still have the
+# sizes recorded next to it (hashing the 60 MB vmlinux on every call would cost too much).
 cache_valid() {
-  [[ -f $CACHE/manifest.json && -f $CACHE/.key && $(<"$CACHE/.key") == "$KEY" ]] || return 1
-  local f size
-  for f in "${ARTIFACTS[@]}"; do
-    [[ -f $CACHE/$f ]] || return 1
-    size=$(grep "\"path\": \"$CACHE/$f\"" "$CACHE/manifest.json" | sed -n 's/.*"bytes": \([0-9]*\).*/\1/p')
-    [[ $(stat -c %s "$CACHE/$f") == "$size" ]] || return 1
-  done
+  local key sizes
+  [[ -f $CACHE/manifest.json && -f $CACHE/.key ]] || return 1
+  { read -r key && read -r sizes; } <"$CACHE/.key" || return 1
+  [[ $key == "$KEY" && -n $sizes && $sizes == "$(artifact_sizes)" ]]
 }
 
 # Prints "name params" lines: the wanted modules and all their dependencies, each after what it
@@ -200,8 +211,10 @@ write_manifest() {
   mv "$CACHE/manifest.json.new" "$CACHE/manifest.json"
 }
 
-mkdir -p "$CACHE"
-chmod 0755 "$CACHE"
+if [[ ! -d $CACHE ]]; then
+  mkdir -p "$CACHE"
+  chmod 0755 "$CACHE"
+fi
 KEY=$(build_key)
 readonly KEY
 if cache_valid; then
@@ -227,6 +240,6 @@ extract_vmlinux "$VMLINUZ" "$WORK/vmlinux"
 qemu-img create -q -f qcow2 "$WORK/disk.qcow2" "$DISK_SIZE"
 for f in "${ARTIFACTS[@]}"; do chmod 0644 "$WORK/$f" && mv -f "$WORK/$f" "$CACHE/$f"; done
 write_manifest
-echo "$KEY" >"$CACHE/.key.new" && mv "$CACHE/.key.new" "$CACHE/.key"
+printf '%s\n%s\n' "$KEY" "$(artifact_sizes)" >"$CACHE/.key.new" && mv "$CACHE/.key.new" "$CACHE/.key"
 log "done in $((($(date +%s%N) - started) / 1000000)) ms: initrd $(stat -c %s "$CACHE/initrd.img") bytes"
 echo "$CACHE/manifest.json"
