@@ -2,6 +2,7 @@
 # The one entry point for the test suite (CI and README): installs what the testbed needs, the
 # node modules, builds the test guest image, runs every vitest project with coverage and always
 # tears the testbed down. Run as root from anywhere; exits with vitest's exit code.
+# Arguments go to vitest (e.g. `test/ci.sh --project unit`, `test/ci.sh test/e2e/testbed.test.ts`).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,11 +43,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   exit 1
 fi
 node --version
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json \
-  || package.json -nt node_modules/.package-lock.json ]]; then
-  timeout 300 npm ci --no-audit --no-fund --loglevel=error </dev/null
-else
+if [[ -d node_modules ]] && timeout 60 npm ls --depth=0 >/dev/null 2>&1; then
   echo "node_modules is up to date"
+elif ! timeout 300 npm ci --no-audit --no-fund --loglevel=error </dev/null; then
+  echo "npm ci failed (is package-lock.json in sync with package.json?); installing with npm install --no-save" >&2
+  timeout 300 npm install --no-save --no-audit --no-fund --loglevel=error </dev/null
 fi
 elapsed "${t}"
 
@@ -62,7 +63,7 @@ elapsed "${t}"
 section "tests (unit and e2e, with coverage)"
 t=${SECONDS}
 rc=0
-timeout --kill-after=30 1200 npx vitest run --coverage </dev/null || rc=$?
+timeout --kill-after=30 1200 npx vitest run --coverage "$@" </dev/null || rc=$?
 elapsed "${t}"
 if [[ ${rc} -eq 124 ]]; then echo "vitest ran out of time" >&2; fi
 exit "${rc}"
