@@ -4,7 +4,7 @@ import type { Diagnostic } from '../types/diagnostic.js';
 import type { ParsedDocument } from '../types/manifest.js';
 import { createDepthGuard, scanTextShape } from './depth-guard.js';
 import { createLocator } from './create-locator.js';
-import { findDuplicateKeys } from './find-duplicate-keys.js';
+import { findKeyProblems } from './find-key-problems.js';
 import { makeDiagnostic } from './make-diagnostic.js';
 
 /** Limits that protect the parser from hostile input. */
@@ -59,7 +59,7 @@ export function parseDocuments(options: {
     yield* parser.end();
   };
   const tokens = shape.depthBound <= limits.maxDepth ? parser.parse(text) : guarded();
-  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'silent' });
   const docs: Document.Parsed[] = [];
   try {
     for (const doc of composer.compose(tokens, true, text.length)) docs.push(doc);
@@ -88,16 +88,26 @@ export function parseDocuments(options: {
     const start = contents?.range?.[0] ?? doc.range[0];
     if (doc.errors.length > 0) return;
     if (contents === null || (isScalar(contents) && contents.value === null)) return;
-    for (const dup of findDuplicateKeys(contents)) {
-      const first = at(dup.firstOffset);
-      diagnostics.push(makeDiagnostic(at(dup.offset), {
-        severity: 'error',
-        code: 'duplicate-key',
-        path: dup.pointer,
-        message: `duplicate key "${dup.key}" (first at ${file}:${first.line}:${first.column})`,
-        hint: 'remove one of the two keys; YAML mappings may not repeat a key',
-      }));
+    const keyProblems = findKeyProblems(contents);
+    for (const problem of keyProblems) {
+      const first = at(problem.firstOffset);
+      diagnostics.push(makeDiagnostic(at(problem.offset), problem.kind === 'duplicate'
+        ? {
+            severity: 'error',
+            code: 'duplicate-key',
+            path: problem.pointer,
+            message: `duplicate key "${problem.key}" (first at ${file}:${first.line}:${first.column})`,
+            hint: 'remove one of the two keys; YAML mappings may not repeat a key',
+          }
+        : {
+            severity: 'error',
+            code: 'yaml-syntax',
+            path: problem.pointer,
+            message: 'a mapping key is itself a mapping or list',
+            hint: 'use plain text keys; check for a stray `?` or a misplaced `{`/`[`',
+          }));
     }
+    if (keyProblems.some((p) => p.kind === 'complex')) return;
     if (!isMap(contents)) {
       const shape = isSeq(contents) ? 'a list' : 'a scalar value';
       diagnostics.push(makeDiagnostic(at(start), {

@@ -35,6 +35,12 @@ describe('parseDocuments', () => {
     expect(d.message).toContain('f.yaml:3:3');
   });
 
+  it('refuses keys that are mappings or lists', () => {
+    const { documents, diagnostics } = parse('spec:\n  ? { a: 1 }\n  : value\n');
+    expect(documents).toEqual([]);
+    expectDiagnostic(diagnostics, { code: 'yaml-syntax', line: 2, path: '/spec', message: /key is itself a mapping/ });
+  });
+
   it('refuses lists and scalars as documents', () => {
     const list = parse('- a\n- b\n');
     expectDiagnostic(list.diagnostics, { code: 'not-a-mapping', line: 1, message: /a list/ });
