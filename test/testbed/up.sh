@@ -131,6 +131,9 @@ wait_host() {
   deadline=$((SECONDS + 60))
   until [[ -f ${dir}/started ]]; do
     script_alive || return 1
+    if [[ -f ${dir}/holder.pid ]] && read -r pid _ <"${dir}/holder.pid" && ! kill -0 "${pid}" 2>/dev/null; then
+      tb_log "${name}: host init failed; init.log:"; cat "${dir}/init.log" >&2; return 1
+    fi
     if ((SECONDS >= deadline)); then
       tb_log "${name}: daemons did not start; init.log:"; cat "${dir}/init.log" >&2; return 1
     fi
@@ -146,7 +149,6 @@ wait_host() {
     fi
     sleep 0.2
   done
-  tb_log "${name}: libvirtd answers after $((SECONDS - deadline + 60)) s"
   until timeout 10 ssh -F "${ssh_config}" "${name}" virsh -c qemu:///system version >/dev/null 2>&1; do
     script_alive || return 1
     if ((SECONDS >= deadline)); then

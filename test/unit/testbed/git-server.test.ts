@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCgiHead } from '../../testbed/cgi-response.js';
 import { startGitServer, type GitServer } from '../../testbed/git-server.js';
 import { runProcess } from '../../testbed/run-process.js';
 
@@ -161,5 +162,17 @@ describe('git server without auth', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('CGI response head', () => {
+  it('waits for the blank line, then reads Status and headers with CRLF or LF line ends', () => {
+    expect(parseCgiHead(Buffer.from('Content-Type: text/plain\r\n'))).toBeNull();
+    const crlf = parseCgiHead(Buffer.from('Status: 404 Not Found\r\nContent-Type: text/plain\r\n\r\nbody'));
+    expect(crlf).toEqual({ status: 404, headers: [['Content-Type', 'text/plain']], bodyOffset: 51 });
+    const lf = parseCgiHead(Buffer.from('Expires: never\nCache-Control: no-cache\n\nPACK'));
+    expect(lf?.status).toBe(200);
+    expect(lf?.headers).toEqual([['Expires', 'never'], ['Cache-Control', 'no-cache']]);
+    expect(Buffer.from('Expires: never\nCache-Control: no-cache\n\nPACK').subarray(lf?.bodyOffset).toString()).toBe('PACK');
   });
 });
