@@ -16,13 +16,15 @@ if [[ ${EUID} -ne 0 ]]; then
   exit 1
 fi
 
-# Prints the packages that are not fully installed ("ii"), one per line.
+# Prints the packages that are not fully installed ("ii"), one per line; one dpkg-query, no other fork.
 missing_packages() {
-  local installed
-  installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${PACKAGES[@]}" 2>/dev/null || true)
-  local p
+  local -A installed=()
+  local status name p
+  while read -r status _ name; do
+    [[ ${status} == ii ]] && installed[${name%%:*}]=1
+  done < <(dpkg-query -W -f='${db:Status-Abbrev} - ${Package}\n' "${PACKAGES[@]}" 2>/dev/null || true)
   for p in "${PACKAGES[@]}"; do
-    grep -qE "^ii +${p}(:[a-z0-9]+)?\$" <<<"${installed}" || printf '%s\n' "${p}"
+    [[ -n ${installed[${p}]:-} ]] || printf '%s\n' "${p}"
   done
 }
 
