@@ -1,5 +1,7 @@
 import { readRepo } from '../manifests/index.js';
 import type { Command } from './command.js';
+import { applyCommand } from './apply.js';
+import { planCommand } from './plan.js';
 import { schemasCommand } from './schemas.js';
 import { createValidateCommand } from './validate.js';
 
@@ -9,5 +11,7 @@ import { createValidateCommand } from './validate.js';
  */
 export const COMMANDS: readonly Command[] = [
   createValidateCommand({ readRepo }),
+  planCommand,
+  applyCommand,
   schemasCommand,
 ];
