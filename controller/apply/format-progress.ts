@@ -71,7 +71,7 @@ function countsText(counts: ChangeCounts): string {
 
 /** `120 ms` below a second, `2.3 s` above. */
 export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return Math.round(ms) < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Joins non-empty columns with the gap. */
