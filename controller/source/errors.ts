@@ -1,0 +1,57 @@
+import { GitvirtError } from '../errors/gitvirt-error.js';
+
+/** Why a fetch failed. */
+export type FetchFailureReason = 'auth' | 'not-found' | 'unreachable' | 'timeout' | 'http' | 'protocol' | 'aborted' | 'unknown';
+
+/** Human explanation per reason, with what to check. */
+const FETCH_FAILURE_TEXT: Record<FetchFailureReason, string> = {
+  auth: 'authentication failed; check the credentials (token or password file) and their access to the repository',
+  'not-found': 'the repository does not exist or the credentials cannot see it',
+  unreachable: 'the remote is unreachable; check the URL, DNS and the network',
+  timeout: 'the remote did not answer in time',
+  http: 'the remote answered with an HTTP error',
+  protocol: 'the remote does not speak the git smart HTTP protocol; check the URL',
+  aborted: 'the sync was aborted',
+  unknown: 'unexpected error',
+};
+
+/** Data of a failed fetch: the URL without credentials, the reason, and a short detail. */
+export interface SourceFetchFailedData {
+  url: string;
+  reason: FetchFailureReason;
+  detail?: string;
+  status?: number;
+}
+
+/** Cloning or fetching the source repository failed (unreachable remote, auth failure, ...). */
+export class SourceFetchFailedError extends GitvirtError<'SourceFetchFailed', SourceFetchFailedData> {
+  constructor(data: SourceFetchFailedData, options: { cause?: unknown } = {}) {
+    const status = data.status === undefined ? '' : ` (HTTP ${data.status})`;
+    const detail = data.detail === undefined || data.detail === '' ? '' : `: ${data.detail}`;
+    super('SourceFetchFailed', `failed to fetch ${data.url}: ${FETCH_FAILURE_TEXT[data.reason]}${status}${detail}`, data, {
+      ...options,
+      userError: data.reason === 'auth' || data.reason === 'not-found',
+    });
+  }
+}
+
+/** The followed branch or tag does not exist on the remote, or the pinned commit is not reachable from it. */
+export class RefNotFoundError extends GitvirtError<'RefNotFound', { url: string; ref: string }> {
+  constructor(data: { url: string; ref: string }) {
+    super('RefNotFound', `failed to find ${data.ref} in ${data.url}: no such ref on the remote`, data, { userError: true });
+  }
+}
+
+/** The source configuration is unusable (credentials in the URL, an unsupported scheme, a bad ref name, ...). */
+export class InvalidSourceConfigError extends GitvirtError<'InvalidSourceConfig', { field: string; reason: string }> {
+  constructor(data: { field: string; reason: string }) {
+    super('InvalidSourceConfig', `failed to configure the source: ${data.field}: ${data.reason}`, data, { userError: true });
+  }
+}
+
+/** The fetched object is not what the source expected (e.g. a tag pointing at a tree, a corrupt checkout). */
+export class SourceCheckoutFailedError extends GitvirtError<'SourceCheckoutFailed', { revision: string; reason: string }> {
+  constructor(data: { revision: string; reason: string }, options: { cause?: unknown } = {}) {
+    super('SourceCheckoutFailed', `failed to check out ${data.revision}: ${data.reason}`, data, options);
+  }
+}
