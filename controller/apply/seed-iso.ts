@@ -15,7 +15,10 @@ export interface SeedIsoOptions {
   volumeId?: string;
 }
 
-/** Fixed sectors of the image; the root directories and file data follow `FIRST_FREE`. */
+/**
+ * Fixed sectors of the image (0-15 are the empty system area). The primary root directory starts
+ * at `firstFree`, the Joliet root directory follows it, then each file's data from a sector boundary.
+ */
 const LAYOUT = {
   primaryDescriptor: 16,
   jolietDescriptor: 17,
@@ -31,12 +34,18 @@ const LAYOUT = {
 /** Largest file an ISO 9660 directory record can describe (32-bit size). */
 const MAX_FILE_BYTES = 0xffff_ffff;
 
-/** One file placed in the image. */
+/** One file placed in the image; empty files get extent 0. */
 interface PlacedFile {
   name: string;
   primary: PrimaryName;
   data: Buffer;
   extent: number;
+}
+
+/** Where a directory is and how many bytes (whole sectors) it takes. */
+interface Extent {
+  extent: number;
+  size: number;
 }
 
 /** Builds the ISO image of `files` (name → content); equal input gives equal bytes. Throws SeedIsoInputError on a refused name. */
@@ -45,19 +54,21 @@ export function buildSeedIso(files: Record<string, string | Buffer>, options: Se
   checkVolumeId(volumeId);
   const names = Object.keys(files).sort();
   names.forEach(checkSeedFileName);
-  const datas = names.map((name) => toBuffer(name, files[name] as string | Buffer));
   const primary = primaryNames(names);
+  const datas = names.map((name) => toBuffer(name, files[name] as string | Buffer));
 
-  const rootSystemUse = () => Buffer.concat([spEntry(), ceEntry(LAYOUT.rockRidgeContinuation, 0, erEntry().length), pxEntry(POSIX_MODE.directory, 2)]);
-  const primaryLengths = [
-    recordLength(1, rootSystemUse().length),
-    recordLength(1, pxEntry(POSIX_MODE.directory, 2).length),
-    ...names.map((name, i) => recordLength(Buffer.byteLength(primary[i]!.identifier), fileSystemUse(name).length)),
-  ];
-  const jolietLengths = [recordLength(1, 0), recordLength(1, 0), ...names.map((name) => recordLength(name.length * 2, 0))];
-  const primaryRoot = { extent: LAYOUT.firstFree, size: packedSize(primaryLengths) };
-  const jolietRoot = { extent: primaryRoot.extent + primaryRoot.size / SECTOR, size: packedSize(jolietLengths) };
-
+  const primaryRoot: Extent = {
+    extent: LAYOUT.firstFree,
+    size: packedSize([
+      recordLength(1, rootSystemUse().length),
+      recordLength(1, parentSystemUse().length),
+      ...names.map((name, i) => recordLength(primary[i]!.identifier.length, fileSystemUse(name).length)),
+    ]),
+  };
+  const jolietRoot: Extent = {
+    extent: primaryRoot.extent + primaryRoot.size / SECTOR,
+    size: packedSize([recordLength(1, 0), recordLength(1, 0), ...names.map((name) => recordLength(name.length * 2, 0))]),
+  };
   let next = jolietRoot.extent + jolietRoot.size / SECTOR;
   const placed: PlacedFile[] = names.map((name, i) => {
     const data = datas[i]!;
@@ -65,28 +76,17 @@ export function buildSeedIso(files: Record<string, string | Buffer>, options: Se
     next += sectorsFor(data.length);
     return { name, primary: primary[i]!, data, extent };
   });
-  const volumeSectors = next;
+  return writeImage({ volumeId, volumeSectors: next, primaryRoot, jolietRoot, placed });
+}
 
-  const dirRecord = (root: { extent: number; size: number }, id: number, systemUse?: Buffer): DirectoryRecord =>
-    ({ identifier: Buffer.from([id]), extent: root.extent, size: root.size, directory: true, ...(systemUse ? { systemUse } : {}) });
-  const primaryDir = packRecords([
-    encodeRecord(dirRecord(primaryRoot, 0, rootSystemUse())),
-    encodeRecord(dirRecord(primaryRoot, 1, pxEntry(POSIX_MODE.directory, 2))),
-    ...[...placed].sort((a, b) => comparePrimaryNames(a.primary, b.primary)).map((file) => encodeRecord({
-      identifier: Buffer.from(file.primary.identifier, 'ascii'), extent: file.extent, size: file.data.length, directory: false,
-      systemUse: fileSystemUse(file.name),
-    })),
-  ]);
-  const jolietDir = packRecords([
-    encodeRecord(dirRecord(jolietRoot, 0)),
-    encodeRecord(dirRecord(jolietRoot, 1)),
-    ...placed.map((file) => encodeRecord({ identifier: ucs2be(file.name), extent: file.extent, size: file.data.length, directory: false })),
-  ]);
-
+/** Writes every structure at its sector. */
+function writeImage(layout: { volumeId: string; volumeSectors: number; primaryRoot: Extent; jolietRoot: Extent; placed: PlacedFile[] }): Buffer {
+  const { volumeId, volumeSectors, primaryRoot, jolietRoot, placed } = layout;
   const image = Buffer.alloc(volumeSectors * SECTOR);
   const put = (sector: number, bytes: Buffer) => bytes.copy(image, sector * SECTOR);
-  const descriptor = (kind: 'primary' | 'joliet', root: { extent: number; size: number }, l: number, m: number) =>
+  const descriptor = (kind: 'primary' | 'joliet', root: Extent, l: number, m: number) =>
     volumeDescriptor({ kind, volumeId, volumeSectors, pathTableSize: 10, lPathTable: l, mPathTable: m, rootRecord: encodeRecord(dirRecord(root, 0)) });
+
   put(LAYOUT.primaryDescriptor, descriptor('primary', primaryRoot, LAYOUT.primaryLPathTable, LAYOUT.primaryMPathTable));
   put(LAYOUT.jolietDescriptor, descriptor('joliet', jolietRoot, LAYOUT.jolietLPathTable, LAYOUT.jolietMPathTable));
   put(LAYOUT.terminator, terminatorDescriptor());
@@ -95,10 +95,36 @@ export function buildSeedIso(files: Record<string, string | Buffer>, options: Se
   put(LAYOUT.jolietLPathTable, rootPathTable(jolietRoot.extent, 'L'));
   put(LAYOUT.jolietMPathTable, rootPathTable(jolietRoot.extent, 'M'));
   put(LAYOUT.rockRidgeContinuation, erEntry());
-  put(primaryRoot.extent, primaryDir);
-  put(jolietRoot.extent, jolietDir);
+  put(primaryRoot.extent, packRecords([
+    encodeRecord(dirRecord(primaryRoot, 0, rootSystemUse())),
+    encodeRecord(dirRecord(primaryRoot, 1, parentSystemUse())),
+    ...[...placed].sort((a, b) => comparePrimaryNames(a.primary, b.primary)).map((file) => encodeRecord({
+      identifier: Buffer.from(file.primary.identifier, 'ascii'), extent: file.extent, size: file.data.length, directory: false,
+      systemUse: fileSystemUse(file.name),
+    })),
+  ]));
+  put(jolietRoot.extent, packRecords([
+    encodeRecord(dirRecord(jolietRoot, 0)),
+    encodeRecord(dirRecord(jolietRoot, 1)),
+    ...placed.map((file) => encodeRecord({ identifier: ucs2be(file.name), extent: file.extent, size: file.data.length, directory: false })),
+  ]));
   for (const file of placed) if (file.data.length > 0) put(file.extent, file.data);
   return image;
+}
+
+/** The "." (0) or ".." (1) record of a root directory. */
+function dirRecord(root: Extent, id: 0 | 1, systemUse?: Buffer): DirectoryRecord {
+  return { identifier: Buffer.from([id]), extent: root.extent, size: root.size, directory: true, ...(systemUse ? { systemUse } : {}) };
+}
+
+/** SUSP entries of the root's "." record: SP first, the CE holding ER (which turns Rock Ridge on), and PX. */
+function rootSystemUse(): Buffer {
+  return Buffer.concat([spEntry(), ceEntry(LAYOUT.rockRidgeContinuation, 0, erEntry().length), pxEntry(POSIX_MODE.directory, 2)]);
+}
+
+/** Rock Ridge entries of the root's ".." record. */
+function parentSystemUse(): Buffer {
+  return pxEntry(POSIX_MODE.directory, 2);
 }
 
 /** Rock Ridge entries of a file's record: its POSIX mode and exact name. */

@@ -127,6 +127,11 @@ describe('buildSeedIso determinism', () => {
     expect(digest(buildSeedIso(SEED, { volumeId: 'CIDATA' }))).not.toBe(digest(a));
   });
 
+  it('gives the bytes recorded in the fixture, across processes and days', () => {
+    const recorded = readFileSync(new URL('../../fixtures/apply/seed-iso.sha256', import.meta.url), 'utf8').split(' ')[0];
+    expect(createHash('sha256').update(buildSeedIso(SEED)).digest('hex')).toBe(recorded);
+  });
+
   it('accepts a Buffer and the same text as a string alike', () => {
     expect(buildSeedIso({ 'meta-data': Buffer.from('x: 1\n') }).equals(buildSeedIso({ 'meta-data': 'x: 1\n' }))).toBe(true);
   });
