@@ -25,3 +25,12 @@ export { LibvirtXmlInvalidError, UnsafeXmlValueError } from './xml-errors.js';
 export { explainLibvirtError, cleanLibvirtText, LibvirtOperationError, type LibvirtErrorContext, type LibvirtErrorExplanation } from './errors.js';
 export { LIBVIRT_ERROR_RULES, type LibvirtErrorReason, type LibvirtErrorRule } from './error-table.js';
 export { parseDomainState, parseKeyValueLines, parseNodeInfo, parseDomCapabilities, parseNameList, DOMAIN_STATE_WORDS, type DomainCapabilities } from './parse-virsh.js';
+export { createHostClient, OBSERVE_TIMEOUT_MS, type HostClientArgs } from './host-client.js';
+export { buildObserveScript, OBSERVE_CHUNK, OBSERVE_MARKER, type ObserveScriptInput } from './observe-script.js';
+export { parseObserveOutput, splitObserveSections, type ObserveSection, type ParseObserveOptions } from './parse-observe-output.js';
+export { ACTION_EXECUTORS, ACTION_TIMEOUT_MS, actionTimeoutMs } from './run-action.js';
+export { virshQuote } from './virsh-quote.js';
+export {
+  LibvirtCommandError, ObjectNotOwnedError, ImageChecksumMismatchError, HostToolMissingError, VolumeOutsidePoolError,
+  VolumeShrinkRefusedError, ActionTimeoutError, ObserveOutputInvalidError, type LibvirtCommandContext, type LibvirtCommandErrorData,
+} from './host-client-errors.js';
