@@ -15,14 +15,14 @@ export function checkRemoteUrl(url: string): string {
   } catch {
     throw new InvalidSourceConfigError({ field: 'url', reason: 'not a valid URL' });
   }
+  if (!SCHEMES.has(parsed.protocol)) {
+    throw new InvalidSourceConfigError({ field: 'url', reason: `scheme ${parsed.protocol.replace(/:$/, '')} is not supported; use https (or http)` });
+  }
   if (parsed.username !== '' || parsed.password !== '') {
     throw new InvalidSourceConfigError({
       field: 'url',
       reason: 'credentials embedded in the URL are refused; give them as a token or password file or environment variable instead',
     });
-  }
-  if (!SCHEMES.has(parsed.protocol)) {
-    throw new InvalidSourceConfigError({ field: 'url', reason: `scheme ${parsed.protocol.replace(/:$/, '')} is not supported; use https (or http)` });
   }
   if (parsed.hash !== '') throw new InvalidSourceConfigError({ field: 'url', reason: 'a URL fragment is not allowed' });
   return parsed.toString();
