@@ -17,3 +17,14 @@ export {
   type FetchFailureReason,
   type SourceFetchFailedData,
 } from './errors.js';
+export {
+  createWebhookHandler,
+  DEFAULT_WEBHOOK_BODY_LIMIT,
+  WEBHOOK_STATUS,
+  type WebhookEvent,
+  type WebhookHandlerOptions,
+  type WebhookResult,
+} from './create-webhook-handler.js';
+export type { PushEvent } from './push-event.js';
+export type { WebhookProvider } from './webhook-auth.js';
+export { createTokenBucket, type TokenBucket } from './token-bucket.js';
