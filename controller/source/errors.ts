@@ -55,3 +55,10 @@ export class SourceCheckoutFailedError extends GitvirtError<'SourceCheckoutFaile
     super('SourceCheckoutFailed', `failed to check out ${data.revision}: ${data.reason}`, data, options);
   }
 }
+
+/** A local source directory could not be read. */
+export class SourceReadFailedError extends GitvirtError<'SourceReadFailed', { dir: string; reason: string }> {
+  constructor(data: { dir: string; reason: string }, options: { cause?: unknown } = {}) {
+    super('SourceReadFailed', `failed to read ${data.dir}: ${data.reason}`, data, { ...options, userError: true });
+  }
+}

@@ -14,6 +14,7 @@ export {
   RefNotFoundError,
   SourceCheckoutFailedError,
   SourceFetchFailedError,
+  SourceReadFailedError,
   type FetchFailureReason,
   type SourceFetchFailedData,
 } from './errors.js';
@@ -28,3 +29,7 @@ export {
 export type { PushEvent } from './push-event.js';
 export type { WebhookProvider } from './webhook-auth.js';
 export { createTokenBucket, type TokenBucket } from './token-bucket.js';
+export { createLocalSource, DEFAULT_DEBOUNCE_MS, type LocalSource, type WatchOptions } from './create-local-source.js';
+export { manifestHash } from './manifest-hash.js';
+export { createTrigger, waitForTrigger, type Trigger, type WakeReason } from './trigger.js';
+export { pollSource, type PollSourceArgs, type Syncable } from './poll-source.js';
