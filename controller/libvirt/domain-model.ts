@@ -151,6 +151,15 @@ export function domainModelFromDesired(vm: DesiredVm, ctx: DomainRenderContext):
     })),
     cdroms: vm.seed === undefined ? [] : [{ target: seedTarget(vm), bus: SEED_BUS, source: volumePath(ctx.poolPath, vm.seed.volume) }],
     interfaces: vm.interfaces.map((nic) => ({ mac: nic.mac.toLowerCase(), network: nic.network, model: nic.model, linkState: 'up' as const })),
-    owner: { kind: vm.owner.kind, name: vm.owner.name, specHash: vm.specHash, revision: ctx.revision },
+    owner: desiredOwnerMeta(vm, ctx.revision),
   });
+}
+
+/** The owner metadata gitvirt records on the domain of `vm`: identity, and what must survive the manifest's removal. */
+export function desiredOwnerMeta(vm: DesiredVm, revision: string): OwnerMeta {
+  const owner: OwnerMeta = { kind: vm.owner.kind, name: vm.owner.name, specHash: vm.specHash, revision };
+  if (vm.deletionProtection) owner.deletionProtection = true;
+  const deleteVolumes = vm.disks.filter((disk) => disk.deleteOnRemove).map((disk) => disk.volume);
+  if (deleteVolumes.length > 0) owner.deleteVolumes = deleteVolumes;
+  return owner;
 }

@@ -12,13 +12,17 @@ export const OWNER_PREFIX = 'gitvirt';
  * elements (named without prefix) inside the owner element — libvirt keeps one element per namespace.
  */
 export function renderOwnerMetadata(owner: OwnerMeta, content: Record<string, XmlElement[]> = {}): XmlElement {
-  const element: XmlElement = {
-    [`@_xmlns:${OWNER_PREFIX}`]: OWNER_NAMESPACE,
+  return renderOwnerElement({
     '@_kind': owner.kind,
     '@_name': owner.name,
     '@_specHash': owner.specHash,
     '@_revision': owner.revision,
-  };
+  }, content);
+}
+
+/** The owner element from ready attributes (`@_kind`, ...) plus child elements, in gitvirt's namespace. */
+export function renderOwnerElement(attributes: Record<string, string>, content: Record<string, XmlElement[]> = {}): XmlElement {
+  const element: XmlElement = { [`@_xmlns:${OWNER_PREFIX}`]: OWNER_NAMESPACE, ...attributes };
   for (const [name, items] of Object.entries(content)) if (items.length > 0) element[`${OWNER_PREFIX}:${name}`] = items;
   return { [`${OWNER_PREFIX}:owner`]: element };
 }
@@ -49,5 +53,11 @@ export function parseOwnerMetadata(metadata: XmlNode | undefined): OwnerMeta | n
   const kind = attr(found?.node, 'kind');
   const name = attr(found?.node, 'name');
   if (kind === undefined || name === undefined) return null;
-  return { kind, name, specHash: attr(found?.node, 'specHash') ?? '', revision: attr(found?.node, 'revision') ?? '' };
+  const meta: OwnerMeta = { kind, name, specHash: attr(found?.node, 'specHash') ?? '', revision: attr(found?.node, 'revision') ?? '' };
+  if (attr(found?.node, 'deletionProtection') === 'true') meta.deletionProtection = true;
+  const deleteVolumes = ownerChildren(found, 'disk')
+    .filter((disk) => attr(disk, 'deleteOnRemove') === 'true')
+    .flatMap((disk) => attr(disk, 'volume') ?? []);
+  if (deleteVolumes.length > 0) meta.deleteVolumes = deleteVolumes;
+  return meta;
 }

@@ -1,8 +1,7 @@
 import type { DesiredDisk, DesiredVm } from '../types/desired.js';
 import { IOTUNE_FIELDS } from './iotune.js';
 import { CPU_MODE_BY_TYPE, SEED_BUS, diskOrigin, seedTarget, volumePath, type DomainRenderContext } from './domain-model.js';
-import type { OwnerMeta } from '../types/live.js';
-import { renderOwnerMetadata } from './owner-metadata.js';
+import { renderOwnerElement } from './owner-metadata.js';
 import { buildXml, type XmlElement } from './xml.js';
 
 /** Fixed lifecycle actions of every gitvirt domain. */
@@ -28,17 +27,30 @@ export function renderDomainXml(vm: DesiredVm, ctx: DomainRenderContext): string
   });
 }
 
-function domainOwnerParts(vm: DesiredVm, ctx: DomainRenderContext): { owner: OwnerMeta; disks: XmlElement[] } {
+function domainOwnerParts(vm: DesiredVm, ctx: DomainRenderContext): { owner: XmlAttributes; disks: XmlElement[] } {
   const disks = vm.disks.flatMap((disk) => {
     const origin = diskOrigin(disk);
-    return origin === null ? [] : [{ '@_target': disk.target, '@_origin': origin }];
+    if (origin === null && !disk.deleteOnRemove) return [];
+    return [{
+      '@_target': disk.target,
+      ...(origin === null ? {} : { '@_origin': origin }),
+      ...(disk.deleteOnRemove ? { '@_volume': disk.volume, '@_deleteOnRemove': 'true' } : {}),
+    }];
   });
-  return { owner: { kind: vm.owner.kind, name: vm.owner.name, specHash: vm.specHash, revision: ctx.revision }, disks };
+  const owner: XmlAttributes = {
+    '@_kind': vm.owner.kind, '@_name': vm.owner.name, '@_specHash': vm.specHash, '@_revision': ctx.revision,
+    ...(vm.deletionProtection ? { '@_deletionProtection': 'true' } : {}),
+    ...(vm.cluster === undefined ? {} : { '@_cluster': vm.cluster.name }),
+  };
+  return { owner, disks };
 }
+
+/** Attributes of the owner element, fast-xml-parser style (`@_name`). */
+type XmlAttributes = Record<`@_${string}`, string>;
 
 function domainOwnerMetadata(vm: DesiredVm, ctx: DomainRenderContext): XmlElement {
   const { owner, disks } = domainOwnerParts(vm, ctx);
-  return renderOwnerMetadata(owner, { disk: disks });
+  return renderOwnerElement(owner, { disk: disks });
 }
 
 /**
@@ -47,10 +59,7 @@ function domainOwnerMetadata(vm: DesiredVm, ctx: DomainRenderContext): XmlElemen
  */
 export function renderDomainOwnerXml(vm: DesiredVm, ctx: DomainRenderContext): string {
   const { owner, disks } = domainOwnerParts(vm, ctx);
-  return buildXml('owner', {
-    '@_kind': owner.kind, '@_name': owner.name, '@_specHash': owner.specHash, '@_revision': owner.revision,
-    disk: disks.length === 0 ? undefined : disks,
-  }).trim();
+  return buildXml('owner', { ...owner, disk: disks.length === 0 ? undefined : disks }).trim();
 }
 
 function renderCputune(vm: DesiredVm): XmlElement | undefined {
