@@ -2,6 +2,7 @@ import { assertOwned, unchanged, type ActionExecutor } from './action-context.js
 import { domainState, startDomain, STOP_WORDS, stopDomain } from './domain-power.js';
 import { parseDomainXml } from './parse-domain.js';
 import { readDomain } from './read-objects.js';
+import { withUuid } from './with-uuid.js';
 
 /** How long start waits for a domain caught in shutdown to finish before forcing it off. */
 export const IN_SHUTDOWN_WAIT_SECONDS = 60;
@@ -17,7 +18,7 @@ export const defineDomain: ActionExecutor<'domain.define'> = async ({ name, xml 
     assertOwned(ctx, 'domain', name, live.owner);
     if (JSON.stringify(live.inactive) === JSON.stringify(parseDomainXml(xml))) return unchanged('persistent definition is as wanted');
   }
-  await ctx.cmd.virshWithInput(['define', '/dev/stdin'], xml, { operation: 'define', kind: 'domain', name });
+  await ctx.cmd.virshWithInput(['define', '/dev/stdin'], live.exists ? withUuid(xml, live.uuid) : xml, { operation: 'define', kind: 'domain', name });
   if (!live.exists) return { result: 'created', message: 'defined' };
   return { result: 'configured', message: live.state === 'shutoff' ? 'redefined' : 'redefined; the running domain takes the new definition at its next restart' };
 };

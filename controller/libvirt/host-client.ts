@@ -4,7 +4,7 @@ import type { ActionOutcome, HostClient } from '../types/host-client.js';
 import type { LiveHostState } from '../types/live.js';
 import type { Action } from '../types/plan.js';
 import type { ActionContext } from './action-context.js';
-import { createHostCommands, newMarker } from './host-commands.js';
+import { createHostCommands, newSectionMarker } from './host-commands.js';
 import { ActionTimeoutError, LibvirtCommandError, ObserveOutputInvalidError } from './host-client-errors.js';
 import { buildObserveScript } from './observe-script.js';
 import { parseObserveOutput } from './parse-observe-output.js';
@@ -32,7 +32,7 @@ export function createHostClient(args: HostClientArgs): HostClient {
   return {
     host,
     async observe(options = {}): Promise<LiveHostState> {
-      const script = buildObserveScript({ uri: target.uri, pool: target.storagePool.name, marker: newMarker() });
+      const script = buildObserveScript({ uri: target.uri, pool: target.storagePool.name, marker: newSectionMarker() });
       const result = await connection.execScript(script, {
         timeoutMs: OBSERVE_TIMEOUT_MS,
         ...(options.signal === undefined ? {} : { signal: options.signal }),

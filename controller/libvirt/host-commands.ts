@@ -64,7 +64,7 @@ export interface HostCommandsInput {
 const PIPE_TO_VIRSH = 'u=$1; shift; cat | virsh -c "$u" "$@"';
 
 /** A fresh, unguessable section marker for virsh output (`@@gv` + 12 hex digits). */
-export function newMarker(): string {
+export function newSectionMarker(): string {
   return `@@gv${randomBytes(6).toString('hex')}`;
 }
 
@@ -89,7 +89,7 @@ export function createHostCommands(input: HostCommandsInput): HostCommands {
     script: (script, args, subject, options) => exec(['sh', '-c', script, 'gitvirt', ...args], subject, options),
     virshWithInput: (args, input, subject) => exec(['sh', '-c', PIPE_TO_VIRSH, 'gitvirt', uri, ...args], subject, { stdin: input }),
     async virshBatch(commands) {
-      const marker = newMarker();
+      const marker = newSectionMarker();
       const line = [...commands.map((command, index) => `echo ${marker} ${index}; ${command}`), `echo ${marker} end`].join('; ');
       const command = ['virsh', '-c', uri, line];
       const result = await connection.exec(command, execOptions({}));

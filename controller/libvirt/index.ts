@@ -34,3 +34,4 @@ export {
   LibvirtCommandError, ObjectNotOwnedError, ImageChecksumMismatchError, HostToolMissingError, VolumeOutsidePoolError,
   VolumeShrinkRefusedError, ActionTimeoutError, ObserveOutputInvalidError, type LibvirtCommandContext, type LibvirtCommandErrorData,
 } from './host-client-errors.js';
+export { newSectionMarker } from './host-commands.js';

@@ -4,6 +4,7 @@ import type { DhcpHostModel } from './network-model.js';
 import { parseNetworkXml } from './parse-network.js';
 import { missingError, readNetwork } from './read-objects.js';
 import { renderDhcpHostXml } from './render-network.js';
+import { withUuid } from './with-uuid.js';
 
 /**
  * `network.define`: defines the network (refusing one gitvirt does not own) unless its persistent
@@ -17,7 +18,7 @@ export const defineNetwork: ActionExecutor<'network.define'> = async ({ name, xm
   if (live.exists) assertOwned(ctx, 'network', name, live.owner);
   const done: string[] = [];
   if (!live.exists || JSON.stringify(live.model) !== JSON.stringify(parseNetworkXml(xml))) {
-    await cmd.virshWithInput(['net-define', '/dev/stdin'], xml, { ...subject, operation: 'define' });
+    await cmd.virshWithInput(['net-define', '/dev/stdin'], live.exists ? withUuid(xml, live.uuid) : xml, { ...subject, operation: 'define' });
     done.push(live.exists ? 'redefined' : 'defined');
   }
   if (!live.exists || !live.active) {

@@ -18,7 +18,7 @@ export interface Missing { exists: false; name: string; kind: string; stderr: st
 export type DomainSnapshot =
   | Missing
   | {
-    exists: true; name: string; state: DomainState; autostart: boolean; owner: OwnerMeta | null;
+    exists: true; name: string; uuid: string; state: DomainState; autostart: boolean; owner: OwnerMeta | null;
     /** Persistent definition. */
     inactive: DomainModel;
     /** Running definition, when the domain is not shut off. */
@@ -28,7 +28,7 @@ export type DomainSnapshot =
 /** A network as read right before an action changes it. */
 export type NetworkSnapshot =
   | Missing
-  | { exists: true; name: string; active: boolean; autostart: boolean; owner: OwnerMeta | null; model: NetworkModel };
+  | { exists: true; name: string; uuid: string; active: boolean; autostart: boolean; owner: OwnerMeta | null; model: NetworkModel };
 
 /** A storage pool as read right before an action changes it. */
 export type PoolSnapshot =
@@ -43,9 +43,10 @@ export async function readDomain(cmd: HostCommands, name: string): Promise<Domai
   if (inactiveXml === '') return missingOrThrow(cmd, batch, 'domain', name, 'DomainNotFound');
   const state = parseDomainState(stateText);
   const inactive = parseDomainXml(inactiveXml);
+  const fields = parseKeyValueLines(info);
   return {
-    exists: true, name, state, owner: inactive.owner, inactive,
-    autostart: parseKeyValueLines(info)['Autostart'] === 'enable',
+    exists: true, name, uuid: fields['UUID'] ?? '', state, owner: inactive.owner, inactive,
+    autostart: fields['Autostart'] === 'enable',
     ...(state === 'shutoff' || liveXml === '' ? {} : { live: parseDomainXml(liveXml) }),
   };
 }
@@ -58,7 +59,7 @@ export async function readNetwork(cmd: HostCommands, name: string): Promise<Netw
   if (xml === '') return missingOrThrow(cmd, batch, 'network', name, 'NetworkNotFound');
   const fields = parseKeyValueLines(info);
   const model = parseNetworkXml(xml);
-  return { exists: true, name, active: fields['Active'] === 'yes', autostart: fields['Autostart'] === 'yes', owner: model.owner, model };
+  return { exists: true, name, uuid: fields['UUID'] ?? '', active: fields['Active'] === 'yes', autostart: fields['Autostart'] === 'yes', owner: model.owner, model };
 }
 
 /** Reads a storage pool's state and path in one virsh invocation. */
