@@ -45,9 +45,8 @@ fi
 node --version
 if [[ -d node_modules ]] && timeout 60 npm ls --depth=0 >/dev/null 2>&1; then
   echo "node_modules is up to date"
-elif ! timeout 300 npm ci --no-audit --no-fund --loglevel=error </dev/null; then
-  echo "npm ci failed (is package-lock.json in sync with package.json?); installing with npm install --no-save" >&2
-  timeout 300 npm install --no-save --no-audit --no-fund --loglevel=error </dev/null
+else
+  timeout 300 npm ci --no-audit --no-fund --loglevel=error </dev/null
 fi
 elapsed "${t}"
 
