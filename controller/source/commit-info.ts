@@ -1,4 +1,5 @@
 import git, { type CommitObject } from 'isomorphic-git';
+import { splitCommitSignature } from './commit-signature.js';
 import { SourceCheckoutFailedError } from './errors.js';
 import type { SourceFs } from './materialize-commit.js';
 import type { GitIdentity } from './source-revision.js';
@@ -9,8 +10,8 @@ export interface CommitInfo {
   committer: GitIdentity;
   message: string;
   timestamp: string;
-  /** Signed payload and signature, for signature checks. */
-  payload: string;
+  /** The bytes git signed (the commit object without its signature headers), and the armored signature. */
+  payload: Buffer;
   signature: string | null;
 }
 
@@ -20,15 +21,18 @@ function identity(person: CommitObject['author']): GitIdentity {
 
 /** Reads a commit's author, committer, message, time and signature. */
 export async function readCommitInfo(args: { fs: SourceFs; gitdir: string; oid: string; cache?: object }): Promise<CommitInfo> {
-  const { commit, payload } = await git.readCommit({ fs: args.fs, gitdir: args.gitdir, oid: args.oid, cache: args.cache ?? {} });
+  const cache = args.cache ?? {};
+  const { commit } = await git.readCommit({ fs: args.fs, gitdir: args.gitdir, oid: args.oid, cache });
+  const { object } = await git.readObject({ fs: args.fs, gitdir: args.gitdir, oid: args.oid, cache, format: 'content' });
+  const { payload, signature } = splitCommitSignature(Buffer.from(object as Uint8Array).toString('latin1'));
   const committer = identity(commit.committer);
   return {
     author: identity(commit.author),
     committer,
     message: commit.message,
     timestamp: committer.date,
-    payload,
-    signature: commit.gpgsig ?? null,
+    payload: Buffer.from(payload, 'latin1'),
+    signature,
   };
 }
 

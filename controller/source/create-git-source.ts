@@ -4,13 +4,15 @@ import git, { type HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
 import { ancestry } from './ancestry.js';
 import { peelToCommit, readCommitInfo } from './commit-info.js';
-import { InvalidSourceConfigError } from './errors.js';
+import { InvalidSourceConfigError, UntrustedCommitError } from './errors.js';
 import { fetchError } from './fetch-error.js';
 import { fetchTarget, REMOTE, SOURCE_REF, type SourceAuth } from './fetch-target.js';
 import { followedRef, type FollowedRef } from './followed-ref.js';
 import { abortable, DEFAULT_HTTP_TIMEOUT_MS, httpWithSignal } from './git-http.js';
 import { materializeCommit, pruneCheckouts, type SourceFs } from './materialize-commit.js';
 import { checkRemoteUrl, displayUrl } from './remote-url.js';
+import { parseSshPublicKey, type SshPublicKey } from './ssh-public-key.js';
+import { checkSshSignature } from './ssh-signature.js';
 import type { SourceRef, SourceRevision } from './source-revision.js';
 
 /** Options of createGitSource. */
@@ -28,6 +30,11 @@ export interface GitSourceOptions {
   depth?: number;
   /** Idle timeout of each HTTP request (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Trusted SSH public keys (OpenSSH lines); when set, a commit without a valid SSH signature
+   * (git `gpg.format=ssh`) by one of them is refused with UntrustedCommitError. OpenPGP is not supported.
+   */
+  requireSignedBy?: readonly string[];
 }
 
 /** A git repository followed over HTTP(S). */
@@ -40,7 +47,7 @@ export interface GitSource {
   readonly gitdir: string;
   /**
    * Fetches and checks out the followed ref. On failure (SourceFetchFailedError, RefNotFoundError,
-   * SourceCheckoutFailedError) the last good revision stays checked out and readable.
+   * UntrustedCommitError, SourceCheckoutFailedError) the last good revision stays checked out and readable.
    */
   sync(options?: { signal?: AbortSignal }): Promise<SourceRevision>;
   /** The revision of the last successful sync, or null before the first. */
@@ -48,6 +55,16 @@ export interface GitSource {
 }
 
 const FETCH_REFSPEC = `+refs/heads/*:refs/remotes/${REMOTE}/*`;
+
+function trustedKeys(lines: readonly string[] | undefined): SshPublicKey[] | null {
+  if (lines === undefined) return null;
+  if (lines.length === 0) throw new InvalidSourceConfigError({ field: 'requireSignedBy', reason: 'give at least one trusted key' });
+  return lines.map((line, i) => {
+    const parsed = parseSshPublicKey(line);
+    if ('error' in parsed) throw new InvalidSourceConfigError({ field: `requireSignedBy[${i}]`, reason: parsed.error });
+    return parsed.key;
+  });
+}
 
 function checkOptions(options: GitSourceOptions): { url: string; followed: FollowedRef } {
   const url = checkRemoteUrl(options.url);
@@ -70,6 +87,7 @@ async function openCache(fs: SourceFs, gitdir: string, checkouts: string, url: s
 /** Follows a branch, tag or pinned commit of a remote repository, keeping the last good revision. */
 export function createGitSource(options: GitSourceOptions): GitSource {
   const { url, followed } = checkOptions(options);
+  const trusted = trustedKeys(options.requireSignedBy);
   const display = displayUrl(url);
   const fs = options.fs ?? nodeFs;
   const http = options.http ?? nodeHttp;
@@ -102,6 +120,12 @@ export function createGitSource(options: GitSourceOptions): GitSource {
     });
     const oid = await peelToCommit({ fs, gitdir, oid: target, cache });
     const info = await readCommitInfo({ fs, gitdir, oid, cache });
+    let signedBy: string | undefined;
+    if (trusted !== null) {
+      const check = checkSshSignature({ message: info.payload, armored: info.signature, namespace: 'git', trusted });
+      if (!check.ok) throw new UntrustedCommitError({ url: display, revision: oid, problem: check.problem });
+      signedBy = check.fingerprint;
+    }
     const previous = last;
     const moved = previous !== null && previous.revision !== oid;
     const forced = moved && (await ancestry({ fs, gitdir, oid, ancestor: previous.revision, cache })) === 'not-descendant';
@@ -121,6 +145,7 @@ export function createGitSource(options: GitSourceOptions): GitSource {
       timestamp: info.timestamp,
       changed: previous === null || moved,
       forced,
+      ...(signedBy === undefined ? {} : { signedBy }),
     };
     return last;
   };

@@ -62,3 +62,22 @@ export class SourceReadFailedError extends GitvirtError<'SourceReadFailed', { di
     super('SourceReadFailed', `failed to read ${data.dir}: ${data.reason}`, data, { ...options, userError: true });
   }
 }
+
+/** Why a commit's signature was refused (see ssh-signature.ts). */
+const SIGNATURE_PROBLEM_TEXT: Record<string, string> = {
+  unsigned: 'the commit is not signed',
+  'not-ssh': 'the commit carries an OpenPGP signature; only SSH signatures can be verified',
+  malformed: 'the signature is malformed',
+  'wrong-namespace': 'the signature was not made for git (wrong namespace)',
+  'untrusted-key': 'the commit is signed by a key that is not in requireSignedBy',
+  'unsupported-algorithm': 'the signature uses an unsupported algorithm',
+  'bad-signature': 'the signature does not match the commit',
+};
+
+/** Signatures are required and the followed commit has no valid signature by a trusted key; it is not checked out. */
+export class UntrustedCommitError extends GitvirtError<'UntrustedCommit', { url: string; revision: string; problem: string }> {
+  constructor(data: { url: string; revision: string; problem: string }) {
+    const text = SIGNATURE_PROBLEM_TEXT[data.problem] ?? data.problem;
+    super('UntrustedCommit', `failed to verify commit ${data.revision} of ${data.url}: ${text}; the last good revision is kept`, data, { userError: true });
+  }
+}

@@ -15,6 +15,7 @@ export {
   SourceCheckoutFailedError,
   SourceFetchFailedError,
   SourceReadFailedError,
+  UntrustedCommitError,
   type FetchFailureReason,
   type SourceFetchFailedData,
 } from './errors.js';
@@ -33,3 +34,5 @@ export { createLocalSource, DEFAULT_DEBOUNCE_MS, type LocalSource, type WatchOpt
 export { manifestHash } from './manifest-hash.js';
 export { createTrigger, waitForTrigger, type Trigger, type WakeReason } from './trigger.js';
 export { pollSource, type PollSourceArgs, type Syncable } from './poll-source.js';
+export { parseSshPublicKey, type SshPublicKey } from './ssh-public-key.js';
+export { checkSshSignature, type SignatureCheck, type SignatureProblem } from './ssh-signature.js';

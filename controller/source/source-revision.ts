@@ -28,4 +28,6 @@ export interface SourceRevision {
   changed: boolean;
   /** True when the followed ref moved to a commit that does not descend from the previous revision (history rewritten). */
   forced: boolean;
+  /** Fingerprint (`SHA256:...`) of the trusted SSH key whose signature was verified, when signatures are required. */
+  signedBy?: string;
 }

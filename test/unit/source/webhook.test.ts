@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +56,7 @@ async function serve(options: Partial<WebhookHandlerOptions> = {}) {
   return { send, pushes, events };
 }
 
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/source/${name}`, import.meta.url), 'utf8');
 const pushBody = (ref = 'refs/heads/main', after = AFTER): string => JSON.stringify({ object_kind: 'push', ref, before: '0'.repeat(40), after, commits: [] });
 const gitlab = (token = SECRET, event = 'Push Hook'): Record<string, string> => ({ 'Content-Type': 'application/json', 'X-Gitlab-Event': event, 'X-Gitlab-Token': token });
 const sign = (body: string, secret = SECRET): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -67,11 +69,12 @@ const github = (body: string, event = 'push', secret = SECRET): Record<string, s
 describe('createWebhookHandler with GitLab', () => {
   it('triggers on a push to the followed branch with the right token', async () => {
     const { send, pushes, events } = await serve();
-    const reply = await send(pushBody(), gitlab());
+    const after = 'da1560886d4f094c3e6c9ef40349f7d38b5d27d7';
+    const reply = await send(fixture('gitlab-push.json'), gitlab());
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ result: 'triggered', message: 'sync triggered' });
-    expect(pushes).toEqual([{ provider: 'gitlab', ref: 'refs/heads/main', after: AFTER }]);
-    expect(events).toEqual([{ result: 'triggered', provider: 'gitlab', message: 'sync triggered', ref: 'refs/heads/main', after: AFTER }]);
+    expect(pushes).toEqual([{ provider: 'gitlab', ref: 'refs/heads/main', after }]);
+    expect(events).toEqual([{ result: 'triggered', provider: 'gitlab', message: 'sync triggered', ref: 'refs/heads/main', after }]);
   });
 
   it('refuses a wrong or missing token with 401 and echoes no secret', async () => {
@@ -121,10 +124,10 @@ describe('createWebhookHandler with GitLab', () => {
 describe('createWebhookHandler with GitHub', () => {
   it('triggers on a push with a valid HMAC signature', async () => {
     const { send, pushes } = await serve();
-    const body = pushBody();
+    const body = fixture('github-push.json');
     const reply = await send(body, github(body));
     expect(reply.status).toBe(200);
-    expect(pushes).toEqual([{ provider: 'github', ref: 'refs/heads/main', after: AFTER }]);
+    expect(pushes).toEqual([{ provider: 'github', ref: 'refs/heads/main', after: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c' }]);
   });
 
   it('accepts a form-encoded delivery', async () => {
@@ -137,7 +140,7 @@ describe('createWebhookHandler with GitHub', () => {
 
   it('answers a signed ping with 200', async () => {
     const { send, pushes } = await serve();
-    const body = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 });
+    const body = fixture('github-ping.json');
     const reply = await send(body, github(body, 'ping'));
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ result: 'pong' });
