@@ -333,7 +333,12 @@ describe('host client', () => {
   });
 
   it('reports an unreachable libvirtd as a LibvirtCommandError', async () => {
-    const broken = createHostClient({ target: hostTarget(hv1, 'qemu+unix:///system?socket=/run/nonexistent.sock'), connection });
+    const uri = 'qemu+unix:///system?socket=/run/nonexistent.sock';
+    const broken = createHostClient({ target: hostTarget(hv1, uri), connection });
+    if (CAPTURE) {
+      const result = await connection.execScript(buildObserveScript({ uri, pool: POOL.name, marker: newSectionMarker() }));
+      await writeFile(join(FIXTURES, 'observe-unreachable.stderr.txt'), result.stderr);
+    }
     await expect(broken.observe()).rejects.toMatchObject({ code: 'LibvirtCommandFailed', data: { action: 'observe', explanation: { reason: 'ConnectionFailed' } } });
   });
 
