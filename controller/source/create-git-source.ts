@@ -4,7 +4,7 @@ import git, { type HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
 import { ancestry } from './ancestry.js';
 import { peelToCommit, readCommitInfo } from './commit-info.js';
-import { InvalidSourceConfigError, UntrustedCommitError } from './errors.js';
+import { InvalidSourceConfigError, SourceCheckoutFailedError, UntrustedCommitError } from './errors.js';
 import { fetchError } from './fetch-error.js';
 import { fetchTarget, REMOTE, SOURCE_REF, type SourceAuth } from './fetch-target.js';
 import { followedRef, type FollowedRef } from './followed-ref.js';
@@ -31,8 +31,9 @@ export interface GitSourceOptions {
   /** Idle timeout of each HTTP request (default 30 s). */
   timeoutMs?: number;
   /**
-   * Trusted SSH public keys (OpenSSH lines); when set, a commit without a valid SSH signature
-   * (git `gpg.format=ssh`) by one of them is refused with UntrustedCommitError. OpenPGP is not supported.
+   * Trusted SSH public keys (OpenSSH lines); when set, a followed commit (the tip, not its history)
+   * without a valid SSH signature (git `gpg.format=ssh`) by one of them is refused with
+   * UntrustedCommitError. OpenPGP signatures and keys are not supported.
    */
   requireSignedBy?: readonly string[];
 }
@@ -104,7 +105,8 @@ export function createGitSource(options: GitSourceOptions): GitSource {
       if (!opened) await openCache(fs, gitdir, checkouts, url);
       opened = true;
     } catch (err) {
-      throw fetchError(err, display, signal);
+      const reason = `cannot open the cache directory ${options.dir}: ${err instanceof Error ? err.message : String(err)}`;
+      throw new SourceCheckoutFailedError({ revision: followed.fullref, reason }, { cause: err });
     }
     const target = await fetchTarget({
       fs,

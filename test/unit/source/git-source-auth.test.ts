@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +121,31 @@ describe('createGitSource when the remote goes away', () => {
     // A retry fails the same way; the caller decides when.
     await expect(source.sync()).rejects.toBeInstanceOf(SourceFetchFailedError);
     expect(source.lastGood()).toBe(good);
+  });
+});
+
+describe('createGitSource against a remote that never answers', () => {
+  it('times out, and an abort ends a hanging sync at once', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const url = `http://127.0.0.1:${port}/fleet.git`;
+    try {
+      const timedOut = await createGitSource({ url, ref: { branch: 'main' }, dir: cacheDir(), timeoutMs: 200 }).sync().catch((e: unknown) => e);
+      expect(timedOut).toBeInstanceOf(SourceFetchFailedError);
+      expect((timedOut as SourceFetchFailedError).data.reason).toBe('timeout');
+
+      const controller = new AbortController();
+      const started = Date.now();
+      const pending = createGitSource({ url, ref: { branch: 'main' }, dir: cacheDir() }).sync({ signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      const aborted = await pending.catch((e: unknown) => e);
+      expect((aborted as SourceFetchFailedError).data.reason).toBe('aborted');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGitSource, RefNotFoundError, SourceFetchFailedError } from '../../../controller/source/index.js';
+import { createGitSource, RefNotFoundError, SourceCheckoutFailedError, SourceFetchFailedError } from '../../../controller/source/index.js';
 import { startGitServer, type GitServer } from '../../testbed/git-server.js';
 import { workClone } from './work-clone.js';
 
@@ -98,6 +98,14 @@ describe('createGitSource following a branch', () => {
     expect(await files(synced.dir)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
   });
 
+  it('runs concurrent syncs one after the other', async () => {
+    const { url, commit } = await server.createRepo('concurrent', { files: { 'a.yaml': 'a: 1\n' } });
+    const source = createGitSource({ url, ref: { branch: 'main' }, dir: cacheDir() });
+    const [one, two] = await Promise.all([source.sync(), source.sync()]);
+    expect(one).toMatchObject({ revision: commit, changed: true });
+    expect(two).toMatchObject({ revision: commit, changed: false, dir: one.dir });
+  });
+
   it('reports a missing branch as RefNotFoundError', async () => {
     const { url } = await server.createRepo('nobranch', { files: { 'a.yaml': 'a: 1\n' } });
     const source = createGitSource({ url, ref: { branch: 'does-not-exist' }, dir: cacheDir() });
@@ -128,5 +136,15 @@ describe('createGitSource following a branch', () => {
     expect((err as SourceFetchFailedError).data.reason).toBe('aborted');
     expect(source.lastGood()).toBeNull();
     expect((await source.sync()).changed).toBe(true);
+  });
+});
+
+describe('createGitSource cache directory', () => {
+  it('reports a cache directory it cannot create as SourceCheckoutFailedError', async () => {
+    const blocker = join(cacheRoot, 'a-file');
+    await writeFile(blocker, 'not a directory');
+    const err = await createGitSource({ url: `${server.baseUrl}/x.git`, ref: { branch: 'main' }, dir: join(blocker, 'cache') }).sync().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourceCheckoutFailedError);
+    expect((err as Error).message).toMatch(/cannot open the cache directory/);
   });
 });
