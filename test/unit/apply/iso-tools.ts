@@ -1,6 +1,6 @@
-/** Runs the system's ISO 9660 readers (isoinfo, blkid, mount) on images written to a temporary directory. */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/** Runs the system's ISO 9660 readers (isoinfo, blkid) on images written to a temporary directory. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,13 +39,3 @@ export function blkidTags(path: string): Record<string, string> {
   return Object.fromEntries(out.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 }
 
-/** Why a loop mount of an ISO cannot be tried here, or null when it can. */
-export function loopMountUnavailable(): string | null {
-  if (process.getuid?.() !== 0) return 'not running as root';
-  const fs = readFileSync('/proc/filesystems', 'utf8');
-  if (!/\biso9660\b/.test(fs) && spawnSync('modprobe', ['isofs']).status !== 0) {
-    return `the running kernel has no iso9660 support (not in /proc/filesystems, modprobe isofs failed)`;
-  }
-  if (spawnSync('losetup', ['-f']).status !== 0) return 'no free loop device';
-  return null;
-}
