@@ -1,5 +1,5 @@
 import { actionTarget } from '../../apply/index.js';
-import { summarizePlan, type PlanSummary } from '../../plan/index.js';
+import type { PlanSummary } from '../../plan/index.js';
 import type { ReconcileOutcome } from '../../reconcile/index.js';
 import type { Change, UpdateClass } from '../../types/change.js';
 import type { DesiredState, OwnerRef, Unplaced } from '../../types/desired.js';
@@ -45,8 +45,25 @@ export interface PlanReportHost {
   errorCode?: string;
   objects: PlanReportObject[];
   skipped: SkippedChange[];
-  counts: Pick<PlanSummary, 'add' | 'change' | 'destroy'>;
+  /** Objects to add, change and destroy (a replace counts as one added and one destroyed). */
+  counts: ObjectCounts;
 }
+
+/** Objects to add, change and destroy. */
+export interface ObjectCounts {
+  add: number;
+  change: number;
+  destroy: number;
+}
+
+/** What each object symbol counts as, terraform-style. */
+export const SYMBOL_COUNTS: Readonly<Record<PlanSymbol, ObjectCounts>> = {
+  '+': { add: 1, change: 0, destroy: 0 },
+  '~': { add: 0, change: 1, destroy: 0 },
+  '↻': { add: 0, change: 1, destroy: 0 },
+  '-/+': { add: 1, change: 0, destroy: 1 },
+  '-': { add: 0, change: 0, destroy: 1 },
+};
 
 /** The brake, with what overrides it. */
 export interface PlanReportBrake extends Brake {
@@ -61,7 +78,10 @@ export interface PlanReport {
   reason?: string;
   hosts: PlanReportHost[];
   brake?: PlanReportBrake;
+  /** The plan's action counts (`changes` says whether anything would be done). */
   summary: PlanSummary;
+  /** Objects to add, change and destroy over every host. */
+  counts: ObjectCounts;
   unplaced: Unplaced[];
   diagnostics: Diagnostic[];
 }
@@ -101,14 +121,20 @@ export function buildPlanReport(input: PlanReportInput): PlanReport {
     hosts,
     ...(brake === undefined ? {} : { brake: { ...brake, override: BRAKE_OVERRIDE[brake.code](held) } }),
     summary: computed?.summary ?? EMPTY_SUMMARY,
+    counts: sumCounts(hosts.map((h) => h.counts)),
     unplaced: computed?.desired.unplaced ?? [],
     diagnostics: [...input.diagnostics],
   };
 }
 
+/** Adds up object counts. */
+export function sumCounts(counts: readonly ObjectCounts[]): ObjectCounts {
+  return counts.reduce((sum, c) => ({ add: sum.add + c.add, change: sum.change + c.change, destroy: sum.destroy + c.destroy }), { add: 0, change: 0, destroy: 0 });
+}
+
 function reportHost(host: HostPlan, changes: readonly Change[], observation: HostObservation | undefined): PlanReportHost {
-  const { add, change, destroy } = summarizePlan({ revision: '', hosts: [host] });
-  const base: PlanReportHost = { host: host.host, reachable: host.reachable, objects: groupObjects(host.actions, changes), skipped: host.skipped, counts: { add, change, destroy } };
+  const objects = groupObjects(host.actions, changes);
+  const base: PlanReportHost = { host: host.host, reachable: host.reachable, objects, skipped: host.skipped, counts: sumCounts(objects.map((o) => SYMBOL_COUNTS[o.symbol])) };
   if (host.reachable) return base;
   const code = observation?.ok === false ? observation.code : undefined;
   return { ...base, error: host.error ?? 'not observed', ...(code === undefined ? {} : { errorCode: code }) };

@@ -17,7 +17,7 @@ export function fieldText(field: PlanReportField): string {
   return `${object}${field.path}: ${valueText(field.from)} → ${valueText(field.to)} (${field.class})`;
 }
 
-/** The verdict line, e.g. `Plan: 2 to add, 1 to change, 0 to destroy; 1 skipped; 1 host unreachable.` */
+/** The verdict line, in objects, e.g. `Plan: 2 to add, 1 to change, 0 to destroy; 1 skipped; 1 host unreachable.` */
 export function planSummaryLine(report: PlanReport): string {
   const { summary } = report;
   if (report.outcome === 'invalid') return `No plan: ${report.reason ?? 'the manifests have errors'}.`;
@@ -28,7 +28,8 @@ export function planSummaryLine(report: PlanReport): string {
   ].filter((s) => s !== '');
   const tail = extra.length === 0 ? '' : `; ${extra.join('; ')}`;
   if (!summary.changes) return `No changes: the hosts match revision ${shortRevision(report.revision)}${tail}.`;
-  return `Plan: ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy${tail}.`;
+  const { add, change, destroy } = report.counts;
+  return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy${tail}.`;
 }
 
 /** A commit id shortened to 12 characters (keeping a `-dirty` suffix); other revisions as they are. */
