@@ -26,7 +26,10 @@ export interface GitSourceOptions {
   auth?: SourceAuth;
   fs?: SourceFs;
   http?: HttpClient;
-  /** Shallow fetch depth for a branch or tag (default: full history, which makes `forced` exact). */
+  /**
+   * Shallow fetch depth for a branch or tag. Default: full history, which makes `forced` exact; with a
+   * depth, `forced` is reported only when the fetched history proves the old tip is not an ancestor.
+   */
   depth?: number;
   /** Idle timeout of each HTTP request (default 30 s). */
   timeoutMs?: number;

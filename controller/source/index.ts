@@ -1,8 +1,8 @@
 /**
  * Source: where the manifests come from. A git repository followed over HTTP(S) (branch, tag or
  * pinned commit; token or basic auth; the last good revision kept when a fetch fails), a local
- * directory watched for development, a webhook receiver for GitLab and GitHub push events, and the
- * wait between cycles that a webhook or watcher cuts short.
+ * directory watched for development, a webhook receiver for GitLab and GitHub push events, the
+ * wait between cycles that a webhook or watcher cuts short, and optional SSH commit signature checks.
  */
 export type { GitIdentity, SourceRef, SourceRevision } from './source-revision.js';
 export { createGitSource, type GitSource, type GitSourceOptions } from './create-git-source.js';

@@ -96,6 +96,10 @@ describe('createGitSource following a branch', () => {
     const synced = await reopened.sync();
     expect(synced).toMatchObject({ revision: next, changed: true, forced: false });
     expect(await files(synced.dir)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+    // Two commits past a depth-1 history: ancestry cannot be proven, so no force-push is claimed.
+    await server.commit('shallow', { files: { 'd.yaml': 'd: 1\n' } });
+    const far = await server.commit('shallow', { files: { 'e.yaml': 'e: 1\n' } });
+    expect(await reopened.sync()).toMatchObject({ revision: far, changed: true, forced: false });
   });
 
   it('runs concurrent syncs one after the other', async () => {
