@@ -2,7 +2,7 @@
 # Builds the gitvirt test guest from Debian packages into a cache directory:
 #   vmlinuz      the kernel of the installed linux-image-amd64
 #   vmlinux      the same kernel uncompressed (ELF, boots through its PVH entry): under TCG it
-#                starts about 15 s sooner than vmlinuz, whose xz decompression is slow when emulated
+#                skips the xz decompression of vmlinuz, 3-12 s of emulated work on every boot
 #   initrd.img   a busybox-static initramfs running ./init (modules, NoCloud seed, DHCP, HTTP)
 #   disk.qcow2   a small empty qcow2 image for the Image/disk path (boot does not need it)
 #   manifest.json  paths, sizes and sha256 of the three, the kernel version and the build key

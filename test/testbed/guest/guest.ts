@@ -32,7 +32,7 @@ export interface GuestArtifacts {
   readyMarker: string;
   /** vmlinuz of the installed linux-image-amd64 (bzImage) */
   kernel: GuestArtifact;
-  /** the same kernel uncompressed (ELF, PVH entry): boots ~2x sooner under TCG; prefer it */
+  /** the same kernel uncompressed (ELF, PVH entry): skips 3-12 s of emulated decompression under TCG; prefer it */
   kernelElf: GuestArtifact;
   initrd: GuestArtifact;
   /** read-only base image: attach an overlay or a copy, never the file itself */
