@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
   openssh-server openssh-client iproute2 iptables dnsmasq-base genisoimage
-  linux-image-amd64 busybox-static cpio git
+  linux-image-amd64 busybox-static cpio xz-utils git curl
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
