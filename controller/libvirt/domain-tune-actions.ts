@@ -23,10 +23,10 @@ async function applySetting(
   const domain = await readOwned(ctx, name, operation);
   const configOk = has(domain.inactive);
   const liveOk = domain.live === undefined || has(domain.live);
-  if (configOk && liveOk) return unchanged(`${what} is already set`);
+  if (configOk && liveOk) return unchanged(`already set: ${what}`);
   const flags = domain.live === undefined ? ['--config'] : ['--live', '--config'];
   await run(flags);
-  return { result: 'configured', message: `${what} set ${domain.live === undefined ? 'in the definition' : 'live and in the definition'}` };
+  return { result: 'configured', message: `set ${domain.live === undefined ? 'in the definition' : 'live and in the definition'}: ${what}` };
 }
 
 /** `domain.set-memory`: `setmem` live (when on) and in the definition. configured | unchanged. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ExecOptions, ExecResult, HostConnection } from '../transport/transport.js';
 import type { ActionKind } from '../types/plan.js';
 import { LibvirtCommandError } from './host-client-errors.js';
+import { redactUrl } from './redact-url.js';
 import type { LibvirtErrorContext } from './errors.js';
 
 /** What a command works on, for error messages: `{ operation: 'start', kind: 'domain', name: 'web' }`. */
@@ -78,7 +79,7 @@ export function createHostCommands(input: HostCommandsInput): HostCommands {
   const check = (argv: readonly string[], result: ExecResult, subject: CommandSubject, options: CommandOptions): ExecResult => {
     if (result.code === 0 || options.allowFailure === true) return result;
     const text = result.stderr.trim() !== '' ? result.stderr : result.stdout;
-    throw new LibvirtCommandError(text, { ...subject, host, action, command: argv, exitCode: result.code });
+    throw new LibvirtCommandError(redactUrl(text), { ...subject, host, action, command: argv.map(redactUrl), exitCode: result.code });
   };
   const exec = async (argv: readonly string[], subject: CommandSubject, options: CommandOptions = {}) =>
     check(argv, await connection.exec(argv, execOptions(options)), subject, options);

@@ -1,7 +1,8 @@
 import type { ActionOutcome } from '../types/host-client.js';
 import { unchanged, type ActionExecutor } from './action-context.js';
 import { refreshPool } from './pool-actions.js';
-import { HostToolMissingError, ImageChecksumMismatchError } from './host-client-errors.js';
+import { HostToolMissingError, ImageChecksumMismatchError, LibvirtCommandError } from './host-client-errors.js';
+import { redactUrl } from './redact-url.js';
 import { partialPath } from './temp-path.js';
 
 /**
@@ -42,33 +43,41 @@ cp --reflink=auto -- "$src" "$tmp" && chmod 0644 "$tmp" && mv -f "$tmp" "$path" 
 echo copied
 `;
 
+/** What the fetch scripts print, and what it means as an outcome. */
+const FETCH_OUTCOMES: Readonly<Record<string, (path: string) => ActionOutcome>> = {
+  present: (path) => unchanged(`${path} is present`),
+  'present-sum': (path) => unchanged(`${path} is present with the right sha256`),
+  fetched: (path) => ({ result: 'created', message: `downloaded to ${path}` }),
+  copied: (path) => ({ result: 'created', message: `copied to ${path}` }),
+  replaced: (path) => ({ result: 'configured', message: `downloaded again to ${path}: the file there had another sha256` }),
+};
+
 /**
  * `image.fetch`: puts the image into the pool — a URL downloaded on the host and checked against its
  * sha256 (a mismatch removes the download and throws ImageChecksumMismatchError), or a file on the
  * host copied. An existing file with the right sha256 (or, for a path source, any existing file)
  * is left alone. created | configured | unchanged.
  */
-export const fetchImage: ActionExecutor<'image.fetch'> = async ({ image, path }, ctx) => {
-  const { cmd } = ctx;
+export const fetchImage: ActionExecutor<'image.fetch'> = async ({ image, path }, { cmd }) => {
   const subject = { operation: 'fetch', kind: 'image', name: image.name };
   let status: string;
   if ('url' in image.source) {
-    const { url, sha256 } = image.source;
-    cmd.progress(`downloading ${url} to ${path}`);
-    const result = await cmd.script(FETCH_URL_SCRIPT, [path, url, sha256.toLowerCase(), partialPath(path)], subject);
-    status = lastLine(result.stdout);
-    const [word = '', sum = ''] = status.split(' ');
-    if (word === 'mismatch') throw new ImageChecksumMismatchError({ host: cmd.host, image: image.name, url, expected: sha256.toLowerCase(), actual: sum });
+    const { url } = image.source;
+    const sha256 = image.source.sha256.toLowerCase();
+    cmd.progress(`downloading ${redactUrl(url)} to ${path}`);
+    const [word = '', sum = ''] = lastLine((await cmd.script(FETCH_URL_SCRIPT, [path, url, sha256, partialPath(path)], subject)).stdout).split(' ');
+    if (word === 'mismatch') throw new ImageChecksumMismatchError({ host: cmd.host, image: image.name, url: redactUrl(url), expected: sha256, actual: sum });
     if (word === 'no-downloader') throw new HostToolMissingError({ host: cmd.host, action: 'image.fetch', tools: ['curl', 'wget'] });
+    status = word === 'present' ? 'present-sum' : word;
   } else {
     cmd.progress(`copying ${image.source.path} to ${path}`);
     status = lastLine((await cmd.script(COPY_IMAGE_SCRIPT, [path, image.source.path, partialPath(path)], subject)).stdout);
   }
-  if (status.startsWith('present')) return unchanged(`${path} is present${status.length > 8 ? ' with the right sha256' : ''}`);
-  await refreshPool(cmd, image.pool);
-  const outcome: ActionOutcome = status.startsWith('replaced')
-    ? { result: 'configured', message: `replaced ${path}: the file there had another sha256` }
-    : { result: 'created', message: `${status.startsWith('copied') ? 'copied' : 'downloaded'} to ${path}` };
+  const outcome = FETCH_OUTCOMES[status]?.(path);
+  if (outcome === undefined) {
+    throw new LibvirtCommandError(`unexpected output of the fetch script: ${status}`, { ...subject, host: cmd.host, action: cmd.action, command: [] });
+  }
+  if (outcome.result !== 'unchanged') await refreshPool(cmd, image.pool);
   return outcome;
 };
 

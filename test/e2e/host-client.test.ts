@@ -15,6 +15,9 @@ import { runProcess } from '../testbed/run-process.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
 import type { TestbedHost } from '../testbed/testbed.js';
 import { xmlEscape } from '../testbed/guest/xml-escape.js';
+import { buildGuest } from '../testbed/guest/guest.js';
+import { renderGuestDomainXml } from '../testbed/guest/guest-domain-xml.js';
+import { waitForReady } from '../testbed/guest/ready-line.js';
 
 const testbed = injectTestbed();
 const [hv1, hv2, hv3] = testbed.hosts as [TestbedHost, TestbedHost, TestbedHost];
@@ -239,6 +242,10 @@ describe('host client', () => {
     expect(await run(action('domain.start', { name: VM }))).toEqual(['configured', 'unchanged']);
     expect((await virsh(hv1, 'domstate', VM)).trim()).toBe('running');
     expect(await run(action('domain.set-iotune', { name: VM, target: 'vda', iotune: { totalBytesSec: 20 * MiB, totalIopsSec: 300 } }))).toEqual(['configured', 'unchanged']);
+    if ((await testbed.run(hv1, 'ls /sys/fs/cgroup')).stdout.trim() !== '') {
+      expect(await run(action('domain.set-cpu-shares', { name: VM, shares: 900 }))).toEqual(['configured', 'unchanged']);
+      expect(await virsh(hv1, 'schedinfo', VM)).toMatch(/cpu_shares\s*:\s*900/);
+    }
     expect(await virsh(hv1, 'blkdeviotune', VM, 'vda')).toMatch(/total_bytes_sec\s*:\s*20971520[\s\S]*total_iops_sec\s*:\s*300/);
     const memory = await client.run(action('domain.set-memory', { name: VM, memoryMiB: 80 }));
     expect(memory.result).toBe('configured');
@@ -256,6 +263,34 @@ describe('host client', () => {
     expect((await testbed.run(hv1, [...VIRSH, 'dominfo', VM], { allowFailure: true })).code).not.toBe(0);
     expect((await testbed.run(hv1, ['test', '-f', disk], { allowFailure: true })).code).toBe(0); // disks are kept
   });
+
+  it('shuts a booted guest down gracefully (ACPI) before it would force it', async () => {
+    const guest = await buildGuest();
+    const name = `${VM}-guest`;
+    const overlay = `${POOL.path}/${name}-root.qcow2`;
+    const consoleLog = `/var/log/libvirt/qemu/${name}-console.log`;
+    const image = { name: 'guest', owner: { kind: 'Image' as const, name: 'guest' }, volume: 'image-guest.qcow2', pool: POOL.name, format: 'qcow2' as const, source: { path: guest.disk.path }, specHash: 'e2e' };
+    await client.run(action('image.fetch', { image, path: `${POOL.path}/image-guest.qcow2` }));
+    await client.run(action('volume.create', { pool: POOL.name, volume: `${name}-root.qcow2`, path: overlay, format: 'qcow2', capacityBytes: 0, from: { path: `${POOL.path}/image-guest.qcow2`, format: 'qcow2', mode: 'overlay' } }));
+    const plain = renderGuestDomainXml({
+      name, type: 'qemu', kernel: guest.kernelElf.path, initrd: guest.initrd.path, cmdline: guest.cmdline, consoleLog,
+      disks: [{ path: overlay, format: 'qcow2', target: 'vda' }, { path: `${POOL.path}/${VM}-seed-0123456789ab.iso`, format: 'raw', target: 'vdb', readonly: true }],
+      interfaces: [{ network: NET, mac: '52:54:00:7e:00:02' }],
+    });
+    const xml = plain.replace(`<name>${name}</name>`, `<name>${name}</name>${ownerXml('VirtualMachine', name)}`);
+    expect((await client.run(action('domain.define', { name, xml }))).result).toBe('created');
+    expect((await client.run(action('domain.start', { name }))).result).toBe('configured');
+    const ready = await waitForReady({ read: async () => (await testbed.run(hv1, ['cat', consoleLog], { allowFailure: true })).stdout, timeoutMs: 240_000, intervalMs: 1000 });
+    expect(ready.instanceId).toBe(VM); // the seed written by seed.create was read by the guest
+    const progress: string[] = [];
+    const started = performance.now();
+    const stopped = await client.run(action('domain.stop', { name, timeoutSeconds: 120 }), { onProgress: (line) => progress.push(line) });
+    timings.push(`graceful stop of a booted guest: ${Math.round(performance.now() - started)} ms; boot to ready ${ready.elapsedMs} ms`);
+    expect(stopped).toEqual({ result: 'configured', message: 'shut down gracefully' });
+    expect(progress).toEqual([`shutting down ${name} (up to 120 s)`]);
+    expect((await testbed.run(hv1, ['cat', consoleLog])).stdout).toContain('power button pressed');
+    expect((await client.run(action('domain.delete', { name, timeoutSeconds: 5 }))).result).toBe('deleted');
+  }, 400_000);
 
   it('refuses to change or remove objects gitvirt does not own', async () => {
     const name = `${P}-unowned`;

@@ -45,9 +45,11 @@ describe('parseObserveOutput on output captured from the testbed', () => {
     expect(live.volumes.map((v) => [v.name, v.capacityBytes, v.format])).toEqual([
       ['gvhc it\'s "a" $(x).raw', 0, 'raw'],
       ['gvhc-vm-copy.qcow2', 96 * MiB, 'qcow2'],
+      ['gvhc-vm-guest-root.qcow2', 64 * MiB, 'qcow2'], // an overlay of capacity 0 takes its image's size
       ['gvhc-vm-root.qcow2', 128 * MiB, 'qcow2'],
       ['gvhc-vm-seed-0123456789ab.iso', seed?.capacityBytes, 'iso'],
       ['image-base.qcow2', 96 * MiB, 'qcow2'],
+      ['image-guest.qcow2', 64 * MiB, 'qcow2'],
       ['image-local.qcow2', 32 * MiB, 'qcow2'],
     ]);
     expect(seed?.capacityBytes).toBeGreaterThan(0);
