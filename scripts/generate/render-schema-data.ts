@@ -1,9 +1,14 @@
 import { buildEditorSchema } from './build-editor-schema.js';
 import { COMMON_FILE, GENERATED_HEADER, KIND_TABLE, type SchemaSet } from './schema-set.js';
 
+/** Name of the constant that holds a kind's schema in `schema-data.ts` (`VirtualMachine` → `VIRTUAL_MACHINE_SCHEMA`). */
+export function schemaConstName(kind: string): string {
+  return `${kind.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}_SCHEMA`;
+}
+
 /** Renders `controller/types/schema-data.ts`: the schemas as constants, so runtime code never reads schema files. */
 export function renderSchemaData(set: SchemaSet): string {
-  const constName = (kind: string): string => `${kind.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}_SCHEMA`;
+  const constName = schemaConstName;
   const common = set.document(COMMON_FILE).node;
   const out: string[] = [
     `// ${GENERATED_HEADER}`,

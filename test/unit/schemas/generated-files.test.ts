@@ -18,11 +18,12 @@ describe('generated files', () => {
     expect(stale, `stale generated files: ${stale.join(', ')}; run \`npm run generate\` and commit the result`).toEqual([]);
   });
 
-  it('cover types, schema constants, editor schema, one CRD per kind and the reference', async () => {
+  it('cover types, schema constants, precompiled validators, editor schema, one CRD per kind and the reference', async () => {
     const generated = generateAll(await readSchemaSources(root));
     expect([...generated.keys()]).toEqual([
       'controller/types/resources.ts',
       'controller/types/schema-data.ts',
+      'controller/types/schema-validators.ts',
       'schemas/editor/gitvirt.schema.json',
       'crds/hosts.gitvirt.io.yaml',
       'crds/images.gitvirt.io.yaml',
@@ -47,6 +48,9 @@ describe('generated files', () => {
     const differing = [...after].filter(([path, content]) => before.get(path) !== content).map(([path]) => path);
     expect(differing).toEqual(expect.arrayContaining(['controller/types/resources.ts', 'crds/hosts.gitvirt.io.yaml', 'docs/resources.md']));
     expect(differing).not.toContain('crds/images.gitvirt.io.yaml');
+    expect(differing, 'validators point at schema-data.ts for descriptions').not.toContain('controller/types/schema-validators.ts');
+    changed['host.schema.json'].$defs.HostSpec.properties.port.maximum = 65534;
+    expect(generateAll(changed).get('controller/types/schema-validators.ts')).not.toBe(before.get('controller/types/schema-validators.ts'));
 
     const dir = await mkdtemp(join(tmpdir(), 'gitvirt-generate-'));
     try {
