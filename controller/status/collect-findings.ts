@@ -98,14 +98,20 @@ function collectApplied(changeSet: ChangeSet, revision: string, add: (key: strin
     } else if (SKIP_REASONS.has(entry.reason as SkipReason)) {
       add(key, { reason: entry.reason as StatusReason, host: entry.host, message: oneLine(`${entry.host}: ${entry.message ?? entry.reason}`) });
     } else {
-      add(key, { reason: 'Progressing', host: entry.host, message: oneLine(`${entry.host}: ${entry.kind} ${target} not run: ${entry.reason}`) });
+      const reason: StatusReason = entry.reason.startsWith(HOST_UNAVAILABLE) ? 'HostUnreachable' : 'Progressing';
+      add(key, { reason, host: entry.host, message: oneLine(`${entry.host}: ${entry.kind} ${target} not run: ${entry.reason}`) });
     }
   }
   for (const result of changeSet.hosts) {
-    if (result.ok || result.error === undefined || result.error.code === 'HostUnreachable') continue;
-    add(resourceKey('Host', result.host), { reason: 'ApplyFailed', host: result.host, message: oneLine(`${result.host}: ${result.error.message}`) });
+    const failedAction = changeSet.entries.some((e) => e.host === result.host && e.result === 'failed');
+    if (result.ok || result.error === undefined || result.error.code === 'HostUnreachable' || failedAction) continue;
+    const reason: StatusReason = result.error.code === 'Cancelled' ? 'Progressing' : 'HostUnreachable';
+    add(resourceKey('Host', result.host), { reason, host: result.host, message: oneLine(`${result.host}: ${result.error.message}`) });
   }
 }
+
+/** How apply words the skip of every action of a host it could not open. */
+const HOST_UNAVAILABLE = 'host unavailable';
 
 function collectPlanned(plan: Plan, add: (key: string, finding: Finding) => void): void {
   for (const host of plan.hosts) {
