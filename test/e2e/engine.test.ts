@@ -325,7 +325,7 @@ interface PlanJson {
       owner: { kind: string; name: string };
       symbol: string;
       drift: boolean;
-      actions: { kind: string }[];
+      actions: { kind: string; target: string }[];
       fields: { path: string; from: unknown; to: unknown; class: string }[];
     }[];
   }[];

@@ -19,15 +19,19 @@ export function fieldText(field: PlanReportField): string {
 
 /** The verdict line, in objects, e.g. `Plan: 2 to add, 1 to change, 0 to destroy; 1 skipped; 1 host unreachable.` */
 export function planSummaryLine(report: PlanReport): string {
-  const { summary } = report;
+  const { summary, brake } = report;
   if (report.outcome === 'invalid') return `No plan: ${report.reason ?? 'the manifests have errors'}.`;
+  const held = report.hosts.reduce((n, h) => n + h.skipped.filter((s) => s.reason === 'BrakeEngaged').length, 0);
   const extra = [
-    summary.skipped > 0 ? `${summary.skipped} skipped` : '',
+    summary.skipped - held > 0 ? `${summary.skipped - held} skipped` : '',
     summary.unreachable > 0 ? `${plural(summary.unreachable, 'host')} unreachable` : '',
-    report.brake === undefined ? '' : `brake engaged (${report.brake.code})`,
+    brake === undefined ? '' : `brake engaged (${brake.code}), ${plural(held, 'change')} held back`,
   ].filter((s) => s !== '');
   const tail = extra.length === 0 ? '' : `; ${extra.join('; ')}`;
-  if (!summary.changes) return `No changes: the hosts match revision ${shortRevision(report.revision)}${tail}.`;
+  if (!summary.changes) {
+    const verdict = brake === undefined ? `No changes: the hosts match revision ${shortRevision(report.revision)}` : 'No changes can run';
+    return `${verdict}${tail}.`;
+  }
   const { add, change, destroy } = report.counts;
   return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy${tail}.`;
 }
