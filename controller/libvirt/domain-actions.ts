@@ -47,15 +47,18 @@ export const restartDomain: ActionExecutor<'domain.restart'> = async ({ name, ti
   return { result: 'configured', message: `${STOP_WORDS[stopped]}, started` };
 };
 
+/** What `undefine` also removes: the domain's NVRAM, managed save image, and snapshot and checkpoint metadata (disks stay). */
+export const UNDEFINE_FLAGS: readonly string[] = ['--nvram', '--managed-save', '--snapshots-metadata', '--checkpoints-metadata'];
+
 /**
  * `domain.delete`: after checking, right before, that gitvirt owns it: stop as domain.stop, then
- * undefine (with its NVRAM); disks stay. deleted | unchanged (missing).
+ * undefine (UNDEFINE_FLAGS); disks stay. deleted | unchanged (missing).
  */
 export const deleteDomain: ActionExecutor<'domain.delete'> = async ({ name, timeoutSeconds }, ctx) => {
   const live = await readDomain(ctx.cmd, name);
   if (!live.exists) return unchanged('domain does not exist');
   assertOwned(ctx, 'domain', name, live.owner);
   const stopped = await stopDomain(ctx, name, timeoutSeconds, live.state);
-  await ctx.cmd.virsh(['undefine', '--nvram', '--', name], { operation: 'undefine', kind: 'domain', name });
+  await ctx.cmd.virsh(['undefine', ...UNDEFINE_FLAGS, '--', name], { operation: 'undefine', kind: 'domain', name });
   return { result: 'deleted', message: `${STOP_WORDS[stopped]}, undefined; its disks are kept` };
 };

@@ -22,7 +22,10 @@ describe('parseObserveOutput on output captured from the testbed', () => {
     expect(live.domains.map(({ xml, uuid, ...rest }) => ({ ...rest, hasXml: xml !== undefined, uuid: /^[0-9a-f-]{36}$/.test(uuid) }))).toEqual([
       { name: HOSTILE, state: 'shutoff', autostart: false, owner: null, hasXml: false, uuid: true },
       { name: 'gvhc-unowned', state: 'shutoff', autostart: false, owner: null, hasXml: false, uuid: true },
-      { name: 'gvhc-vm', state: 'running', autostart: false, owner: { kind: 'VirtualMachine', name: 'gvhc-vm', specHash: 'e2e', revision: 'e2e' }, hasXml: true, uuid: true },
+      {
+        name: 'gvhc-vm', state: 'running', autostart: false, hasXml: true, uuid: true,
+        owner: { kind: 'VirtualMachine', name: 'gvhc-vm', specHash: 'e2e', revision: 'e2e', deletionProtection: true, deleteVolumes: ['gvhc-vm-root.qcow2'] },
+      },
     ]);
     const owned = live.domains.find((d) => d.name === 'gvhc-vm');
     expect(parseDomainXml(owned!.xml!)).toMatchObject({ name: 'gvhc-vm', type: 'qemu', memoryMiB: 64, disks: [{ target: 'vda', source: `${POOL}/gvhc-vm-root.qcow2` }] });
