@@ -50,7 +50,9 @@ function progressPrinter(io: CliIo, color: boolean, live: boolean): (event: Reco
           : `${printable(event.host)}  ${paint('error', 'unreachable')}: ${printable(event.error ?? '')}`);
         return;
       case 'planned': {
-        const report = buildPlanReport({ outcome: 'planned', revision: event.revision, diagnostics: [], observed: event.observed, computed: event.computed });
+        const report = buildPlanReport({
+          outcome: 'planned', revision: event.revision, diagnostics: event.computed.desired.diagnostics, observed: event.observed, computed: event.computed,
+        });
         io.stdout.write(`\n${formatPlanText(report, { color })}`);
         const hosts = event.computed.plan.hosts.map((h) => h.host);
         widths = { ...widths, hostWidth: Math.max(0, ...hosts.map((h) => h.length)) };

@@ -54,17 +54,21 @@ export function withUnreachable(observed: Record<string, HostObservation>, host:
 export function recordedEngine(name: ScenarioName, options: {
   run?: (action: Action) => Promise<ActionOutcome>;
   observed?: Record<string, HostObservation>;
-} = {}): { deps: HostCommandDeps; calls: ReconcileOnceArgs[]; ran: Action[] } {
+} = {}): { deps: HostCommandDeps; calls: ReconcileOnceArgs[]; ran: Action[]; connections: { opened: number; closed: number } } {
   const calls: ReconcileOnceArgs[] = [];
   const ran: Action[] = [];
-  const connection = {} as RawHostConnection;
+  const connections = { opened: 0, closed: 0 };
   const transport: Transport = {
-    connect: async () => connection,
+    connect: async () => {
+      connections.opened += 1;
+      return { close: async () => void (connections.closed += 1) } as RawHostConnection;
+    },
     close: async () => undefined,
   };
   return {
     calls,
     ran,
+    connections,
     deps: {
       createTransport: () => transport,
       reconcile: async (args) => {
