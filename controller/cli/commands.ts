@@ -2,6 +2,7 @@ import { readRepo } from '../manifests/index.js';
 import type { Command } from './command.js';
 import { applyCommand } from './apply.js';
 import { planCommand } from './plan.js';
+import { runCommand } from './run.js';
 import { schemasCommand } from './schemas.js';
 import { createValidateCommand } from './validate.js';
 
@@ -13,5 +14,6 @@ export const COMMANDS: readonly Command[] = [
   createValidateCommand({ readRepo }),
   planCommand,
   applyCommand,
+  runCommand,
   schemasCommand,
 ];

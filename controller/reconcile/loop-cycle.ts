@@ -1,6 +1,8 @@
 /** One cycle of the controller: fetch → reconcile (validate, compile, observe, plan, apply) → status → metrics → logs. */
 import { errorInfo } from '../apply/index.js';
+import { readRepo } from '../manifests/index.js';
 import type { ErrorInfo } from '../types/change-set.js';
+import type { ValidationResult } from '../types/manifest.js';
 import { livePlacement } from './live-placement.js';
 import { fetchRevision } from './loop-fetch.js';
 import { logCycle, logFetch, reconcileEventLogger } from './loop-log.js';
@@ -37,11 +39,14 @@ export async function runCycle(args: RunCycleArgs): Promise<CycleReport> {
   logFetch(log, fetch, source?.revision ?? null);
 
   let result: ReconcileResult | undefined;
+  let validation: ValidationResult | undefined;
   let error: ErrorInfo | undefined;
+  const readManifests = deps.readRepo ?? readRepo;
   if (source !== null && signal?.aborted !== true) {
     try {
       result = await (deps.reconcile ?? reconcileOnce)({
         dir: source.dir, revision: source.revision, transport: deps.transport, apply: true, refuseOnBrake: false,
+        readRepo: async (read) => (validation = await readManifests(read)),
         policy: config.safety, concurrency: config.concurrency, placement: state.placement,
         onEvent: reconcileEventLogger(log), ...signalArg,
       });
@@ -52,7 +57,10 @@ export async function runCycle(args: RunCycleArgs): Promise<CycleReport> {
 
   const aborted = signal?.aborted === true;
   const facts = { cycle, wake: args.wake, startedAtMs, fetch, source, previousAppliedRevision: state.lastAppliedRevision, aborted };
-  let report = cycleReport({ ...facts, finishedAtMs: now(), ...(result === undefined ? {} : { result }), ...(error === undefined ? {} : { error }) });
+  let report = cycleReport({
+    ...facts, finishedAtMs: now(),
+    ...(validation === undefined ? {} : { validation }), ...(result === undefined ? {} : { result }), ...(error === undefined ? {} : { error }),
+  });
   if (!aborted || didWork(result)) {
     try {
       const written = await deps.statusWriter.write(report);

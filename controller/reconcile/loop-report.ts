@@ -2,6 +2,7 @@
 import { summarizeChangeSet } from '../apply/index.js';
 import { formatDiagnostic } from '../types/diagnostic.js';
 import type { ErrorInfo } from '../types/change-set.js';
+import type { ValidationResult } from '../types/manifest.js';
 import type { SourceRevision } from '../source/index.js';
 import type { CycleCondition, CycleOutcome, CycleReport, CycleWake, FetchRecord } from './loop-types.js';
 import type { ReconcileResult } from './reconcile-once.js';
@@ -16,6 +17,7 @@ export interface CycleFacts {
   source: SourceRevision | null;
   previousAppliedRevision: string | null;
   aborted: boolean;
+  validation?: ValidationResult;
   result?: ReconcileResult;
   error?: ErrorInfo;
 }
@@ -112,6 +114,7 @@ export function cycleReport(f: CycleFacts): CycleReport {
     fetch: f.fetch,
     source: f.source,
     lastAppliedRevision: planRan(f) ? (f.result?.revision ?? null) : f.previousAppliedRevision,
+    ...(f.validation === undefined ? {} : { validation: f.validation }),
     ...(f.result === undefined ? {} : { result: f.result }),
     ...(brake === undefined ? {} : { brake }),
     ...(f.error === undefined ? {} : { error: f.error }),

@@ -5,6 +5,7 @@ import type { Logger } from '../log/index.js';
 import type { SourceRevision, Trigger, WakeReason } from '../source/index.js';
 import type { Transport } from '../transport/index.js';
 import type { ErrorInfo } from '../types/change-set.js';
+import type { ValidationResult } from '../types/manifest.js';
 import type { Brake } from '../types/plan.js';
 import type { ReconcileOnceArgs, ReconcileResult } from './reconcile-once.js';
 
@@ -48,6 +49,8 @@ export interface CycleReport {
   source: SourceRevision | null;
   /** Revision whose plan last ran (this one when applied, else the previous one). */
   lastAppliedRevision: string | null;
+  /** The manifests as read this cycle (names every resource, valid or not). */
+  validation?: ValidationResult;
   /** The reconcile of this cycle (absent when there was no revision or it threw). */
   result?: ReconcileResult;
   /** The brake, when the plan engaged it. */
@@ -103,6 +106,8 @@ export interface ControllerDeps {
   trigger?: Trigger;
   /** One reconcile (default `reconcileOnce`). */
   reconcile?: (args: ReconcileOnceArgs) => Promise<ReconcileResult>;
+  /** Reads and validates the manifests of a revision (default: the manifests module's `readRepo`). */
+  readRepo?: (args: { dir: string }) => Promise<ValidationResult>;
 }
 
 /** The part of the configuration the loop reads. */
