@@ -124,7 +124,7 @@ function describe(input: DescribeInput): RolloutStatus {
   const rolloutMembers: RolloutMember[] = members.map((m) => ({
     name: m.name, host: m.host, zone: m.zone, ordinal: m.ordinal, state: m.state, updated: m.updated, released: released.includes(m),
     ...(m.health === undefined ? {} : { health: m.health }),
-    ...(input.since[m.name] === undefined || m.state !== 'progressing' ? {} : { since: input.since[m.name] }),
+    ...(input.since[m.name] === undefined ? {} : { since: input.since[m.name] }),
   }));
   return {
     cluster: strategy.name, phase, reason, message, ...(zone === undefined || phase === 'Complete' ? {} : { zone }),

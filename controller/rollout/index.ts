@@ -7,6 +7,7 @@
  */
 export { planWithRollouts, type PlanWithRolloutsArgs, type RolloutPlan } from './plan-with-rollouts.js';
 export { gateRollouts, type GateRolloutsInput, type GateRolloutsResult } from './gate-rollouts.js';
+export { rolloutStateFromStatus } from './rollout-state-from-status.js';
 export { gateCluster, type ClusterGate, type GateClusterInput } from './gate-cluster.js';
 export { clusterMembers, DISRUPTIVE_ACTIONS, MUST_RUN, RUNNING_STATES, type ClusterMembersInput, type MemberView } from './cluster-members.js';
 export { clusterStrategies, resolveZoneOrder, ZONE_ROLE_ORDER, type ClusterStrategy } from './cluster-strategy.js';

@@ -35,7 +35,7 @@ export interface RolloutMember {
   /** Its update runs in this cycle. */
   released: boolean;
   health?: MemberHealth;
-  /** Since when it has been unavailable (ISO time), while progressing. */
+  /** Since when it has been unavailable (ISO time): while progressing, or from its release in this cycle. */
   since?: string;
 }
 

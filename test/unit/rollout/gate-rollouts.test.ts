@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStrategies, gateRollouts, type RolloutState } from '../../../controller/rollout/index.js';
+import { clusterStrategies, gateRollouts, rolloutStateFromStatus, type RolloutState } from '../../../controller/rollout/index.js';
 import type { Cluster } from '../../../controller/types/resources.js';
 import { allAt, cluster, domainActions, health, observe, planFor, resources, T0, type Member, type MemberLive } from './rollout-fixtures.js';
 
@@ -110,6 +110,14 @@ describe('gateRollouts', () => {
     const { rollout, plan } = gate(cluster(3), members, { health: unhealthy, now: later(900), previous: { members: { 'web-zone-a-0': { since: T0.toISOString() } } } });
     expect(rollout).toMatchObject({ phase: 'Progressing', released: ['web-zone-a-0'], waiting: ['web-zone-a-1', 'web-zone-b-0', 'web-zone-b-1'] });
     expect(domainActions(plan)).toEqual(['domain.define web-zone-a-0', 'domain.restart web-zone-a-0']);
+  });
+
+  it('can rebuild its timers from the statuses it wrote', () => {
+    const released = gate(v2, allAt(1), { now: later(5) });
+    expect(rolloutStateFromStatus(released.rollouts)).toEqual(released.state);
+    expect(released.state).toEqual({ members: { 'web-zone-a-0': { since: later(5).toISOString() } } });
+    const waiting = gate(v2, { ...allAt(1), 'web-zone-a-0': { version: 2 } }, { health: health({ 'web-zone-a-0': 'booting' }), now: later(20), previous: released.state });
+    expect(rolloutStateFromStatus(waiting.rollouts)).toEqual({ members: { 'web-zone-a-0': { since: later(5).toISOString() } } });
   });
 
   it('resumes from what the hosts show after a restart, with no remembered state', () => {
