@@ -25,7 +25,7 @@ export const defineNetwork: ActionExecutor<'network.define'> = async ({ name, xm
     await cmd.virsh(['net-start', '--', name], { ...subject, operation: 'start' });
     done.push('started');
   }
-  if (!live.exists || live.autostart !== autostart) {
+  if (live.exists ? live.autostart !== autostart : autostart) { // a new network starts without autostart
     await cmd.virsh(['net-autostart', ...(autostart ? [] : ['--disable']), '--', name], { ...subject, operation: 'set autostart of' });
     done.push(autostart ? 'autostart on' : 'autostart off');
   }

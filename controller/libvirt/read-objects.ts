@@ -45,7 +45,7 @@ export async function readDomain(cmd: HostCommands, name: string): Promise<Domai
   const inactive = parseDomainXml(inactiveXml);
   const fields = parseKeyValueLines(info);
   return {
-    exists: true, name, uuid: fields['UUID'] ?? '', state, owner: inactive.owner, inactive,
+    exists: true, name, uuid: uuidOf(inactiveXml) ?? fields['UUID'] ?? '', state, owner: inactive.owner, inactive,
     autostart: fields['Autostart'] === 'enable',
     ...(state === 'shutoff' || liveXml === '' ? {} : { live: parseDomainXml(liveXml) }),
   };
@@ -59,7 +59,7 @@ export async function readNetwork(cmd: HostCommands, name: string): Promise<Netw
   if (xml === '') return missingOrThrow(cmd, batch, 'network', name, 'NetworkNotFound');
   const fields = parseKeyValueLines(info);
   const model = parseNetworkXml(xml);
-  return { exists: true, name, uuid: fields['UUID'] ?? '', active: fields['Active'] === 'yes', autostart: fields['Autostart'] === 'yes', owner: model.owner, model };
+  return { exists: true, name, uuid: uuidOf(xml) ?? fields['UUID'] ?? '', active: fields['Active'] === 'yes', autostart: fields['Autostart'] === 'yes', owner: model.owner, model };
 }
 
 /** Reads a storage pool's state and path in one virsh invocation. */
@@ -83,4 +83,9 @@ function missingOrThrow(cmd: HostCommands, batch: VirshBatchResult, kind: string
 /** The error for an action that needs an object libvirt says is missing. */
 export function missingError(cmd: HostCommands, missing: Missing, operation: string): LibvirtCommandError {
   return new LibvirtCommandError(missing.stderr, { operation, kind: missing.kind, name: missing.name, host: cmd.host, action: cmd.action, command: ['virsh', '-c', cmd.uri] });
+}
+
+/** The `<uuid>` of a domain or network definition. */
+function uuidOf(xml: string): string | undefined {
+  return /<uuid>\s*([0-9a-fA-F-]{36})\s*<\/uuid>/.exec(xml)?.[1];
 }
