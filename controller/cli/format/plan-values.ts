@@ -25,7 +25,7 @@ export function planSummaryLine(report: PlanReport): string {
   const extra = [
     summary.skipped - held > 0 ? `${summary.skipped - held} skipped` : '',
     summary.unreachable > 0 ? `${plural(summary.unreachable, 'host')} unreachable` : '',
-    brake === undefined ? '' : `brake engaged (${brake.code}), ${plural(held, 'change')} held back`,
+    brake === undefined ? '' : `brake engaged (${brake.code})${held === 0 ? '' : `, ${plural(held, 'change')} held back`}`,
   ].filter((s) => s !== '');
   const tail = extra.length === 0 ? '' : `; ${extra.join('; ')}`;
   if (!summary.changes) {

@@ -63,6 +63,11 @@ describe('text plan', () => {
     const text = formatPlanText(await report('changes', { observed: withUnreachable(s.observed, 'hv3') }));
     expect(text).toMatch(/^hv3: unreachable: failed to connect to hv3 \(10\.77\.3\.2:22\): connection refused; is sshd running/m);
     expect(text.trimEnd().split('\n').pop()).toBe('Plan: 2 to add, 2 to change, 2 to destroy; 1 host unreachable.');
+    const down = ['hv1', 'hv2', 'hv3'].reduce((observed, host) => withUnreachable(observed, host), s.observed);
+    const none = formatPlanText(await report('converged', { observed: down }));
+    expect(none).toMatch(/^Brake engaged \(TooManyHostsUnreachable\): 3 of 3 hosts are unreachable/m);
+    expect(none).toMatch(/^ {2}bring the hosts back, or limit the run to the reachable hosts with --host$/m);
+    expect(none.trimEnd().split('\n').pop()).toBe('No changes can run; 3 hosts unreachable; brake engaged (TooManyHostsUnreachable).');
   });
 
   it('shows the brake, what it held back, and the flag that overrides it', async () => {
