@@ -1,9 +1,11 @@
 import { readRepo } from '../manifests/index.js';
 import type { Command } from './command.js';
 import { applyCommand } from './apply.js';
+import { historyCommand } from './history.js';
 import { planCommand } from './plan.js';
 import { runCommand } from './run.js';
 import { schemasCommand } from './schemas.js';
+import { statusCommand } from './status.js';
 import { createValidateCommand } from './validate.js';
 
 /**
@@ -15,5 +17,7 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   applyCommand,
   runCommand,
+  statusCommand,
+  historyCommand,
   schemasCommand,
 ];
