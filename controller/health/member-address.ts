@@ -32,6 +32,7 @@ export async function memberAddress(args: MemberAddressArgs): Promise<MemberAddr
   if (args.vm.interfaces.length === 0) return { ok: false, reason: `${args.vm.name} has no network interface to probe` };
   const macs = args.vm.interfaces.map((nic) => nic.mac);
   let lastError = '';
+  let answered = false;
   for (const source of SOURCES) {
     try {
       const result = await args.connection.exec(['virsh', '-c', args.uri, 'domifaddr', '--domain', args.vm.name, '--source', source], {
@@ -44,10 +45,11 @@ export async function memberAddress(args: MemberAddressArgs): Promise<MemberAddr
       }
       const address = pickAddress(parseDomifaddr(result.stdout), macs);
       if (address !== undefined) return { ok: true, address, source };
+      answered = true;
     } catch (err) {
       lastError = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
     }
   }
-  const why = lastError === '' ? 'no DHCP lease or ARP entry yet' : lastError;
+  const why = answered || lastError === '' ? 'no DHCP lease or ARP entry yet' : lastError;
   return { ok: false, reason: `address of ${args.vm.name} not known: ${why}` };
 }

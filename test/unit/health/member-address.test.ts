@@ -25,6 +25,12 @@ describe('parseDomifaddr', () => {
     ]);
   });
 
+  it('reads a DHCP lease of a member booted on the testbed', () => {
+    expect(parseDomifaddr(fixture('domifaddr-lease.txt'))).toEqual([
+      { name: 'vnet0', mac: '52:54:00:4b:c4:31', protocol: 'ipv4', address: '192.168.240.162', prefix: 24 },
+    ]);
+  });
+
   it('carries name and MAC down to continuation rows, and prefers the first wanted MAC with an IPv4', () => {
     const rows = parseDomifaddr([
       ' Name       MAC address          Protocol     Address',
