@@ -106,7 +106,7 @@ describe('gitvirt history', () => {
     expect(newest[3]).toBe('  applied 2026-11-24T10:05:00.000Z: hv1 failed: 5 unchanged, 1 skipped, 1 failed (failed to set memory of web1: above the maximum)');
     expect(newest.slice(4)).toEqual(['    hv1 domain.set-memory web1: failed']);
     expect(oldest[0]).toMatch(new RegExp(`source ${sources[0].slice(0, 12)}  added$`));
-    expect(oldest[1]).toBe('  Ready=True Applied: applied a1b2c3d4e5f6: 1 created, 2 configured (on hv1)');
+    expect(oldest[1]).toBe(`  Ready=True Applied: applied ${sources[0].slice(0, 12)}: 1 created, 2 configured (on hv1)`);
     expect(oldest).toContain('    hv1 domain.define web1: created');
     expect(oldest).toContain('    hv1 domain.set-iotune web1: configured');
   });
