@@ -10,6 +10,7 @@ import { formatPlanText } from './format/plan-text.js';
 import { choiceOption, stringOption } from './options.js';
 import { writeOutputFile } from './output-file.js';
 import { HOST_COMMAND_OPTIONS, parseHostCommandOptions, runReconcile, type HostCommandDeps, type HostCommandOptions } from './ssh-options.js';
+import { FROM_STATUS_OPTION, runPlanFromStatus } from './status.js';
 
 /** Output formats of `gitvirt plan`. */
 export type PlanFormat = 'text' | 'json' | 'markdown';
@@ -28,6 +29,8 @@ export const PLAN_FORMAT_NAMES = Object.keys(PLAN_FORMATS) as PlanFormat[];
 export interface PlanOptions extends HostCommandOptions {
   format: PlanFormat;
   output?: string;
+  /** Plan against the inventories on this status branch (ref or URL) instead of observing the hosts. */
+  fromStatus?: string;
 }
 
 /** Exit status of `plan`: 0 no changes, 2 changes, 1 when something is wrong (invalid, unreachable host, brake, compile errors). */
@@ -44,7 +47,7 @@ export function reportOf(result: ReconcileResult): PlanReport {
 
 /** Runs `gitvirt plan`. */
 async function runPlan(deps: HostCommandDeps, o: PlanOptions, io: CliIo): Promise<ExitCode> {
-  const result = await runReconcile(o, io, deps, { apply: false });
+  const result = o.fromStatus === undefined ? await runReconcile(o, io, deps, { apply: false }) : await runPlanFromStatus(o, o.fromStatus, io);
   const report = reportOf(result);
   const color = useColor(o.color, io.stdout.isTTY, io.env);
   const text = formatPlanText(report, { color });
@@ -73,18 +76,22 @@ export function createPlanCommand(deps: HostCommandDeps = {}): Command<PlanOptio
       '',
       '  gitvirt plan --identity ~/.ssh/gitvirt',
       '  gitvirt plan --format markdown --output plan.md     # for a merge-request comment',
+      '  gitvirt plan --from-status origin/gitvirt/status --format markdown   # in CI: no host access (git fetch origin gitvirt/status first)',
     ].join('\n'),
     options: [
       ...HOST_COMMAND_OPTIONS,
       { name: 'format', type: 'string', short: 'f', value: '<format>', description: 'plan format', choices: PLAN_FORMAT_NAMES, default: 'text' },
       { name: 'output', type: 'string', short: 'o', value: '<file>', description: 'write the plan to a file (stdout then gets the text plan)' },
+      FROM_STATUS_OPTION,
     ],
     parse(args) {
       const output = stringOption(args, 'output');
+      const fromStatus = stringOption(args, 'from-status');
       return {
         ...parseHostCommandOptions(args),
         format: choiceOption(args, 'format', PLAN_FORMAT_NAMES, 'text'),
         ...(output === undefined ? {} : { output }),
+        ...(fromStatus === undefined ? {} : { fromStatus }),
       };
     },
     run: (options, io) => runPlan(deps, options, io),

@@ -1,13 +1,18 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ReconcileResult } from '../reconcile/index.js';
 import type { SourceAuth } from '../source/index.js';
 import {
-  countStatus, DEFAULT_STATUS_BRANCH, openStatusSource, reasonRank, readStatusAt, shortRevision, STATUS_KINDS, StatusReadFailedError,
+  countStatus, DEFAULT_STATUS_BRANCH, isRemoteRepo, openStatusSource, planFromStatus, reasonRank, readStatusAt, shortRevision, STATUS_KINDS, StatusReadFailedError,
   type HostStatusDoc, type OpenStatusSourceArgs, type ResourceStatusDoc, type StatusRead, type StatusSource,
 } from '../status/index.js';
+import { DirectoryNotFound } from './cli-errors.js';
 import { COLOR_MODES, useColor, type ColorMode } from './color.js';
 import { EXIT } from './command.js';
 import type { CliIo, Command, ExitCode, OptionSpec, ParsedArgs } from './command.js';
 import { painter, printable, type Paint } from './format/style.js';
 import { choiceOption, positionals, stringOption } from './options.js';
+import { policyOf, type HostCommandOptions } from './ssh-options.js';
 
 /** Output formats of `status` and `history`. */
 export type StatusFormat = 'text' | 'json';
@@ -182,3 +187,23 @@ export function createStatusCommand(deps: { open?: OpenStatus } = {}): Command<S
 
 /** The `status` command. */
 export const statusCommand = createStatusCommand();
+
+/** The `--from-status` option of `gitvirt plan`. */
+export const FROM_STATUS_OPTION: OptionSpec = {
+  name: 'from-status', type: 'string', value: '<ref|url>',
+  description: 'plan against the host inventories recorded on the status branch, reaching no host: a branch or ref of the repository holding dir (gitvirt/status, origin/gitvirt/status), or a repository URL',
+};
+
+/**
+ * The plan of `gitvirt plan --from-status <ref|url>`: the manifests under `o.dir` against the
+ * inventories recorded on the status branch — of the repository holding `dir` (a ref), or of a URL
+ * (credentials as for `gitvirt status`). Needs no SSH credentials.
+ */
+export async function runPlanFromStatus(o: HostCommandOptions, from: string, io: CliIo, plan: typeof planFromStatus = planFromStatus): Promise<ReconcileResult> {
+  const dir = resolve(io.cwd, o.dir);
+  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new DirectoryNotFound(dir);
+  const auth = statusAuth(io.env);
+  const status = isRemoteRepo(from) ? { url: from, ...(auth === undefined ? {} : { auth }) } : { dir, branch: from };
+  return plan({ dir, status, policy: policyOf(o), ...(o.hosts === undefined ? {} : { hosts: o.hosts }) });
+}

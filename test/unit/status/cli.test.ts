@@ -1,13 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../controller/cli/index.js';
 import { historyCommand } from '../../../controller/cli/history.js';
+import { planCommand } from '../../../controller/cli/plan.js';
+import { buildPlanReport } from '../../../controller/cli/format/plan-report.js';
+import { computePlan } from '../../../controller/reconcile/index.js';
 import { statusCommand } from '../../../controller/cli/status.js';
 import { buildNoteEntry, computeStatus, writeNote, writeStatus } from '../../../controller/status/index.js';
 import { runProcess } from '../../testbed/run-process.js';
-import { runCycle } from './cycle.js';
+import { loadScenario } from '../../fixtures/engine/capture.js';
+import { REVISION, runCycle } from './cycle.js';
 import { gitFixture, type GitFixture } from './git-fixture.js';
 
 const SLOW = { timeout: 90_000 };
@@ -22,7 +26,7 @@ async function gitvirt(argv: string[], cwd = workRoot): Promise<{ code: number; 
   let out = '';
   let err = '';
   const io: CliIo = { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s) }, cwd, env: {} };
-  const code = await runCli({ argv, commands: [statusCommand, historyCommand], version: 'test', io });
+  const code = await runCli({ argv, commands: [statusCommand, historyCommand, planCommand], version: 'test', io });
   return { code, out, err };
 }
 
@@ -122,5 +126,27 @@ describe('gitvirt history', () => {
     const bad = await gitvirt(['history', 'web1', '--repo', repoDir]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^gitvirt: invalid resource 'web1': expected <Kind>\/<name>/);
+  });
+});
+
+describe('gitvirt plan --from-status', () => {
+  it('plans a checkout against the inventories on its status branch, with no SSH credentials', SLOW, async () => {
+    const checkout = join(workRoot, 'checkout');
+    await cp((await loadScenario('changes')).manifestsDir, checkout, { recursive: true });
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x.invalid', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x.invalid' };
+    for (const args of [['init', '--quiet', '-b', 'main'], ['add', '.'], ['commit', '--quiet', '-m', 'manifests']]) {
+      expect((await runProcess('git', args, { cwd: checkout, env, timeoutMs: 60_000 })).code).toBe(0);
+    }
+    const cycle = await runCycle('changes');
+    await writeStatus({ repoDir: checkout, remote: undefined, snapshot: computeStatus(cycle.input), revision: REVISION });
+
+    const { code, out, err } = await gitvirt(['plan', '--from-status', 'gitvirt/status', '--format', 'json', 'checkout']);
+    expect(err).toBe('');
+    expect(code).toBe(2);
+    const report = JSON.parse(out) as ReturnType<typeof buildPlanReport>;
+    const expected = computePlan({ manifests: cycle.validation.manifests, revision: report.revision, observed: cycle.observed });
+    expect(report.summary).toEqual(expected.summary);
+    expect(report.summary.unreachable).toBe(0);
+    expect(JSON.stringify(report.hosts)).toContain('domain.set-memory');
   });
 });
