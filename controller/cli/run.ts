@@ -54,7 +54,10 @@ export function runExitCode(summary: ControllerSummary, once: boolean): ExitCode
 /** Runs `gitvirt run`. */
 async function runRun(deps: RunDeps, o: RunOptions, io: CliIo): Promise<ExitCode> {
   const read = await readConfig(resolve(io.cwd, o.config));
-  if (read.errors !== undefined) throw new ConfigInvalidError({ file: o.config, errors: read.errors });
+  if (read.errors !== undefined) {
+    io.stderr.write(`${new ConfigInvalidError({ file: o.config, errors: read.errors }).message}\n`);
+    return EXIT.failed;
+  }
   const config = withAgentFallback(read.config, io.env);
   const secrets = await loadSecrets({ config, env: io.env });
   const runtime = await startControllerRuntime({ config, secrets, write: (line) => io.stdout.write(line), ...deps.runtime });

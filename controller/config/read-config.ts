@@ -22,11 +22,11 @@ export async function readConfig(path: string, options: { readFile?: (path: stri
   if (text.length > MAX_CONFIG_BYTES) return { errors: [`${file}: larger than ${MAX_CONFIG_BYTES} bytes`] };
   let value: unknown;
   try {
-    value = parse(text, { uniqueKeys: true, maxAliasCount: 50, prettyErrors: false });
+    value = parse(text, { uniqueKeys: true, maxAliasCount: 50, prettyErrors: true });
   } catch (err) {
     const pos = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     const where = pos === undefined ? file : `${file}:${pos.line}:${pos.col}`;
-    const message = err instanceof Error ? err.message.split('\n', 1)[0] : String(err);
+    const message = err instanceof Error ? (err.message.split('\n', 1)[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') : String(err);
     return { errors: [`${where}: invalid YAML: ${message}`] };
   }
   return validateConfig(value, { baseDir: dirname(file) });

@@ -105,6 +105,11 @@ function listen(r: ConfigReader, value: unknown): ListenAddress | null | undefin
   return { host: host === '' ? '0.0.0.0' : host, port };
 }
 
+/** The parsed listen address, null when turned off, or the default after an error (already reported). */
+function listenOrDefault(value: ListenAddress | null | undefined): ListenAddress | null {
+  return value === undefined ? CONFIG_DEFAULTS.listen : value;
+}
+
 function safety(r: ConfigReader, value: unknown): ControllerConfig['safety'] {
   const map = r.mapping('safety', value, ['maxDeletions', 'maxUnreachableFraction', 'allowEmpty']) ?? {};
   const d = CONFIG_DEFAULTS.safety;
@@ -155,13 +160,10 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions = 
     statusBranch,
     safety: safety(r, top['safety']),
     concurrency: r.integer('concurrency', top['concurrency'], 1, 256) ?? CONFIG_DEFAULTS.concurrency,
-    listen: top['listen'] === undefined ? CONFIG_DEFAULTS.listen : (listen(r, top['listen']) ?? CONFIG_DEFAULTS.listen),
+    listen: top['listen'] === undefined ? CONFIG_DEFAULTS.listen : listenOrDefault(listen(r, top['listen'])),
     log: { level: r.choice('log.level', logMap['level'], LOG_LEVELS) ?? CONFIG_DEFAULTS.log.level },
     stateDir: r.path('stateDir', top['stateDir']) ?? CONFIG_DEFAULTS.stateDir,
   };
-  if (src?.type === 'local' && statusRepo === undefined) {
-    r.warn('statusRepo', 'not set with a local source: status is committed to the status branch of the local repository');
-  }
   if (r.errors.length > 0 || src === undefined) return { errors: r.errors.length > 0 ? r.errors : ['source: is required'] };
   return { config: { ...config, source: src } as ControllerConfig, warnings: r.warnings };
 }

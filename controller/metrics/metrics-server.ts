@@ -39,7 +39,10 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 async function route(args: StartMetricsServerArgs, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?', 1)[0];
   const { metrics } = args;
-  if (path === '/webhook' && args.webhook !== undefined) return void (await args.webhook(req, res));
+  if (path === '/webhook') {
+    if (args.webhook !== undefined) return void (await args.webhook(req, res));
+    return send(res, 404, 'text/plain; charset=utf-8', 'no webhook configured (set webhook.secretFile)\n');
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD' });
   switch (path) {
     case '/metrics':

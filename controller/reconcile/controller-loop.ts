@@ -39,7 +39,8 @@ export async function runController(args: RunControllerArgs): Promise<Controller
   let state: LoopState = initialLoopState();
   let wake: CycleWake = 'start';
   log.info('controller started', { intervalMs: config.intervalMs, concurrency: config.concurrency, safety: config.safety, once: args.once === true });
-  while (signal?.aborted !== true) {
+  const stopped = (): boolean => signal?.aborted === true;
+  while (!stopped()) {
     let report: CycleReport;
     try {
       report = await runCycle({ config, deps, state, wake, now: () => clock.now(), ...(signal === undefined ? {} : { signal }) });
@@ -53,7 +54,7 @@ export async function runController(args: RunControllerArgs): Promise<Controller
     } catch {
       // an observer must not stop the loop
     }
-    if (args.once === true) break;
+    if (args.once === true || stopped()) break;
     const reason = await clock.wait({
       intervalMs: config.intervalMs,
       ...(signal === undefined ? {} : { signal }),
