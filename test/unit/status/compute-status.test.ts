@@ -112,6 +112,19 @@ describe('computeStatus after an apply', () => {
     expect(summary(tmp1)).toBe('Ready=False Reconciling=False Stalled=True');
   });
 
+  it('holds a deletion back by the brake as BrakeEngaged, and says so for a plan that was refused', async () => {
+    const braked = await runCycle('changes', { policy: { maxDeletions: 0 } });
+    expect(braked.computed.plan.brake?.code).toBe('TooManyDeletions');
+    const applied = computeStatus(braked.input);
+    expect(condition(doc(applied, 'status/VirtualMachine/tmp1.yaml'), 'Ready')).toMatchObject({ status: 'False', reason: 'BrakeEngaged' });
+    expect(condition(doc(applied, 'status/VirtualMachine/web1.yaml'), 'Ready')).toMatchObject({ status: 'True', reason: 'Applied' });
+    const { changeSet: _, ...refused } = braked.input;
+    const held = computeStatus(refused);
+    expect(condition(doc(held, 'status/VirtualMachine/web1.yaml'), 'Ready')).toMatchObject({ status: 'False', reason: 'BrakeEngaged' });
+    expect(condition(doc(held, 'status/VirtualMachine/web1.yaml'), 'Ready').message).toMatch(/^not applied, the brake is engaged \(TooManyDeletions\): /);
+    expect(condition(doc(held, 'status/VirtualMachine/cold3.yaml'), 'Ready')).toMatchObject({ status: 'True', reason: 'Unchanged' });
+  });
+
   it('gives an unplaced VM its scheduler reason, and a Cluster its members', async () => {
     const manifests = await manifestsWith('changes', { 'virtualmachines/huge1.yaml': HUGE_VM, 'clusters/api.yaml': CLUSTER });
     cleanups.push(manifests.remove);

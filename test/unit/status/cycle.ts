@@ -1,6 +1,7 @@
 /** A reconcile cycle for status tests: a recorded engine scenario, planned and applied through hosts that answer as told. */
 import { applyPlan } from '../../../controller/apply/index.js';
 import { readRepo } from '../../../controller/manifests/index.js';
+import type { SafetyPolicy } from '../../../controller/plan/index.js';
 import { computePlan, type ComputedPlan } from '../../../controller/reconcile/index.js';
 import type { StatusInput } from '../../../controller/status/index.js';
 import type { ChangeSet } from '../../../controller/types/change-set.js';
@@ -32,11 +33,12 @@ const defaultRun: RunAction = (action) => ({ result: action.destructive ? 'delet
 /** Reads a scenario, plans it against its recorded observations (or `observed`), and applies the plan through hosts that answer with `run`. */
 export async function runCycle(name: ScenarioName, options: {
   run?: RunAction; observed?: (observed: Record<string, HostObservation>) => Record<string, HostObservation>; now?: string; manifestsDir?: string;
+  policy?: Partial<SafetyPolicy>;
 } = {}): Promise<Cycle> {
   const recorded = await loadScenario(name);
   const validation = await readRepo({ dir: options.manifestsDir ?? recorded.manifestsDir });
   const observed = options.observed === undefined ? recorded.observed : options.observed(recorded.observed);
-  const computed = computePlan({ manifests: validation.manifests, revision: REVISION, observed });
+  const computed = computePlan({ manifests: validation.manifests, revision: REVISION, observed, ...(options.policy === undefined ? {} : { policy: options.policy }) });
   const run = options.run ?? defaultRun;
   const changeSet = await applyPlan({
     plan: computed.plan,
