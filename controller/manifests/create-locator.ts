@@ -11,7 +11,12 @@ export function pointerSegments(pointer: string): string[] {
 
 /** Joins segments into a JSON pointer, escaping `~` and `/`. */
 export function joinPointer(...segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    pointer += text.includes('~') || text.includes('/') ? `/${text.replace(/~/g, '~0').replace(/\//g, '~1')}` : `/${text}`;
+  }
+  return pointer;
 }
 
 /** The text a mapping key stands for once converted to JS (how duplicate keys collide). */
@@ -22,28 +27,40 @@ export function keyText(key: unknown): string | undefined {
 
 interface Step { node: Node | null; key: Node | null }
 
-/** Creates `locate`/`locateKey` for one parsed YAML document; positions are computed on demand. */
+/**
+ * Creates `locate`/`locateKey` for one parsed YAML document; positions are computed on demand.
+ * `doc` is the document, or a function that gives it on the first lookup (so a caller can drop the
+ * node tree until a position is needed); without a document every lookup gives `start`.
+ */
 export function createLocator(options: {
   file: string;
-  doc: Document.Parsed;
+  doc: Document.Parsed | (() => Document.Parsed | undefined);
   lineCounter: LineCounter;
   start: number;
 }): { locate: Locate; locateKey: Locate } {
-  const { file, doc, lineCounter, start } = options;
+  const { file, lineCounter, start } = options;
+  const load = options.doc;
+  let loaded: Document.Parsed | null | undefined = typeof load === 'function' ? undefined : load;
+  const document = (): Document.Parsed | null => {
+    if (loaded === undefined) loaded = (load as () => Document.Parsed | undefined)() ?? null;
+    return loaded;
+  };
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
   };
   const offsetOf = (node: Node | null): number | undefined => node?.range?.[0];
-  const resolve = (node: unknown): Node | null => {
+  const resolve = (doc: Document.Parsed, node: unknown): Node | null => {
     if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? node;
     return (node as Node | null) ?? null;
   };
 
   const walk = (pointer: string): Step[] => {
+    const doc = document();
+    if (doc === null) return [];
     const steps: Step[] = [{ node: (doc.contents as Node | null) ?? null, key: null }];
     for (const segment of pointerSegments(pointer)) {
-      const current = resolve(steps[steps.length - 1]?.node);
+      const current = resolve(doc, steps[steps.length - 1]?.node);
       let next: Step | undefined;
       if (isMap(current)) {
         for (const pair of current.items) {

@@ -1,11 +1,13 @@
-import { Composer, Lexer, LineCounter, Parser, isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../types/diagnostic.js';
 import type { ParsedDocument } from '../types/manifest.js';
-import { createDepthGuard, scanTextShape } from './depth-guard.js';
+import { composeDocuments } from './compose-documents.js';
+import { scanTextShape } from './depth-guard.js';
 import { createLocator } from './create-locator.js';
 import { findKeyProblems } from './find-key-problems.js';
 import { makeDiagnostic } from './make-diagnostic.js';
+import { plainValue } from './plain-value.js';
 
 /** Limits that protect the parser from hostile input. */
 export interface ParseLimits {
@@ -20,10 +22,11 @@ export interface ParseLimits {
 /** Default parse limits: generous for real manifests, far below what exhausts the stack or memory. */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxAliasCount: 100, maxDocuments: 10_000 };
 
-/** Signals that the depth guard stopped the token stream. */
-class TooDeep extends Error {}
-
-/** Parses every YAML document of one file into plain JS mappings that remember their positions. */
+/**
+ * Parses every YAML document of one file into plain JS mappings that remember their positions.
+ * The YAML node trees are dropped once converted; the first position lookup in a file composes
+ * its text again (rare: lookups are for diagnostics), which keeps memory small for large repositories.
+ */
 export function parseDocuments(options: {
   file: string;
   text: string;
@@ -31,11 +34,6 @@ export function parseDocuments(options: {
 }): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const { file, text } = options;
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  const lineCounter = new LineCounter();
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(Math.min(offset, text.length));
-    return { file, line: Math.max(1, line), column: Math.max(1, col) };
-  };
   const shape = scanTextShape(text);
   if (shape.markers > limits.maxDocuments) {
     return {
@@ -48,26 +46,23 @@ export function parseDocuments(options: {
       })],
     };
   }
-  const guard = createDepthGuard(limits.maxDepth);
-  const parser = new Parser(lineCounter.addNewLine);
-  const guarded = function* () {
-    lineCounter.addNewLine(0);
-    for (const token of new Lexer().lex(text)) {
-      if (!guard.next(token)) throw new TooDeep();
-      yield* parser.next(token);
-    }
-    yield* parser.end();
+  const compose = () => composeDocuments({ text, maxDepth: limits.maxDepth, depthBound: shape.depthBound });
+  const composed = compose();
+  const { lineCounter } = composed;
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.min(offset, text.length));
+    return { file, line: Math.max(1, line), column: Math.max(1, col) };
   };
-  const tokens = shape.depthBound <= limits.maxDepth ? parser.parse(text) : guarded();
-  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'silent' });
-  const docs: Document.Parsed[] = [];
-  try {
-    for (const doc of composer.compose(tokens, true, text.length)) docs.push(doc);
-  } catch (err) {
-    if (!(err instanceof TooDeep) && !(err instanceof RangeError)) throw err;
-    const offset = guard.exceededAt >= 0 ? guard.exceededAt : 0;
-    return { documents: [], diagnostics: [tooDeep(at(offset), limits.maxDepth)] };
-  }
+  if (!composed.ok) return { documents: [], diagnostics: [tooDeep(at(composed.offset), limits.maxDepth)] };
+  const { docs } = composed;
+  let again: Document.Parsed[] | undefined;
+  const reparsed = (index: number): Document.Parsed | undefined => {
+    if (again === undefined) {
+      const result = compose();
+      again = result.ok ? result.docs : [];
+    }
+    return again[index];
+  };
 
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -88,7 +83,9 @@ export function parseDocuments(options: {
     const start = contents?.range?.[0] ?? doc.range[0];
     if (doc.errors.length > 0) return;
     if (contents === null || (isScalar(contents) && contents.value === null)) return;
-    const keyProblems = findKeyProblems(contents);
+    // The common case converts in one walk; anything unusual takes the library's path below.
+    const plain = isMap(contents) ? plainValue(contents) : undefined;
+    const keyProblems = plain === undefined ? findKeyProblems(contents) : [];
     for (const problem of keyProblems) {
       const first = at(problem.firstOffset);
       diagnostics.push(makeDiagnostic(at(problem.offset), problem.kind === 'duplicate'
@@ -118,8 +115,8 @@ export function parseDocuments(options: {
       }));
       return;
     }
-    let value: unknown;
-    try {
+    let value = plain?.value;
+    if (plain === undefined) try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (err) {
       if (err instanceof RangeError) {
@@ -146,7 +143,7 @@ export function parseDocuments(options: {
       }
       throw err;
     }
-    const locator = createLocator({ file, doc, lineCounter, start });
+    const locator = createLocator({ file, doc: () => reparsed(index), lineCounter, start });
     documents.push({
       value: value as Record<string, unknown>,
       source: { ...at(start), index },
