@@ -53,12 +53,14 @@ async function httpGet(host: TestbedHost, url: string): Promise<string | null> {
   return result.code === 0 ? result.stdout : null;
 }
 
-/** Waits until the guest at `ip` serves `/hostname`; returns what it served and how long it took. */
+/** Waits until the guest at `ip` serves its address (written once its lease is taken); returns what it serves and how long it took. */
 async function waitForGuest(host: TestbedHost, ip: string): Promise<{ hostname: string; ip: string; ms: number }> {
   const started = Date.now();
   while (Date.now() - started < BOOT_TIMEOUT_MS) {
-    const hostname = await httpGet(host, `http://${ip}/hostname`);
-    if (hostname !== null) return { hostname: hostname.trim(), ip: (await httpGet(host, `http://${ip}/ip`))?.trim() ?? '', ms: Date.now() - started };
+    const served = (await httpGet(host, `http://${ip}/ip`))?.trim();
+    if (served !== undefined && served !== 'none') {
+      return { hostname: (await httpGet(host, `http://${ip}/hostname`))?.trim() ?? '', ip: served, ms: Date.now() - started };
+    }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`guest at ${ip} on ${host.name} did not answer within ${BOOT_TIMEOUT_MS} ms`);
