@@ -34,7 +34,7 @@ export const LIBVIRT_ERROR_RULES: readonly LibvirtErrorRule[] = [
     cause: 'the storage volume does not exist', hint: 'the image or disk may have been removed by hand; the next cycle recreates it', transient: false },
   { reason: 'VolumeAlreadyExists', pattern: /storage volume '([^']+)' exists already/i,
     cause: "volume '$1' already exists in the pool", hint: 'nothing to create; remove the stale volume by hand if its content is wrong', transient: false },
-  { reason: 'StorageFileMissing', pattern: /Cannot access storage file '([^']+)'(?:[^:\n]*): No such file/i,
+  { reason: 'StorageFileMissing', pattern: /Cannot access storage file '([^']+)'(?: \(as uid:\d+, gid:\d+\))?: No such file/i,
     cause: "disk file '$1' is missing", hint: 'the volume was deleted or the pool path is wrong; check the storage pool and the image download', transient: false },
   { reason: 'PermissionDenied', pattern: /Permission denied/i,
     cause: 'libvirt or QEMU was denied access to a file', hint: 'check ownership and mode of the pool directory and images (QEMU runs as libvirt-qemu) and any AppArmor/SELinux profile', transient: false },

@@ -321,7 +321,7 @@ describe('host client', () => {
     await expect(missingDisk).rejects.toMatchObject({
       code: 'LibvirtCommandFailed',
       message: expect.stringMatching(new RegExp(`^failed to start domain ${name} on host hv1: .*Cannot access storage file '${POOL.path}/${P}-missing.qcow2'`)),
-      data: { stderr: expect.stringContaining('Cannot access storage file') },
+      data: { stderr: expect.stringContaining('Cannot access storage file'), explanation: { reason: 'StorageFileMissing' } },
     });
     expect(await client.run(action('domain.delete', { name, timeoutSeconds: 1 }))).toMatchObject({ result: 'deleted' });
   });

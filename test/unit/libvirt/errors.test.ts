@@ -19,6 +19,7 @@ const EXPECTED: Record<string, LibvirtErrorReason> = {
   'pool-not-found': 'PoolNotFound',
   'setvcpus-above-max': 'TooManyVcpus',
   'storage-file-missing': 'StorageFileMissing',
+  'storage-file-missing-as-uid': 'StorageFileMissing',
   'vcpus-too-many': 'TooManyVcpus',
   'vol-already-exists': 'VolumeAlreadyExists',
   'xml-invalid': 'InvalidXml',
