@@ -27,7 +27,7 @@ const EXPECTED: Record<string, LibvirtErrorReason> = {
 
 describe('explainLibvirtError on captured libvirt error text', () => {
   it('has an expectation for every captured file', () => {
-    expect(fixtureFiles('errors', '.txt').map((file) => file.replace('.txt', ''))).toEqual(Object.keys(EXPECTED).sort());
+    expect(fixtureFiles('errors', '.txt').map((file) => file.replace('.txt', '')).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   for (const file of fixtureFiles('errors', '.txt')) {
