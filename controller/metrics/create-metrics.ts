@@ -91,6 +91,7 @@ export function createMetrics(args: CreateMetricsArgs): ControllerMetrics {
       gauge('gitvirt_last_cycle_start_timestamp_seconds').set(atMs / 1000);
     },
     fetchFinished(fetch: FetchRecord) {
+      if (!fetch.ok && fetch.reason === 'aborted') return;
       histogram('gitvirt_git_fetch_duration_seconds').observe(fetch.durationMs / 1000);
       if (!fetch.ok) counter('gitvirt_git_fetch_failures_total').inc({ reason: fetch.reason });
     },

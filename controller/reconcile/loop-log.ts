@@ -43,6 +43,7 @@ export function reconcileEventLogger(log: Logger): (event: ReconcileEvent) => vo
 /** Logs a failed fetch (the cycle goes on with the last good revision). */
 export function logFetch(log: Logger, fetch: FetchRecord, keptRevision: string | null): void {
   if (fetch.ok) log.debug('source fetched', { durationMs: Math.round(fetch.durationMs), changed: fetch.changed });
+  else if (fetch.reason === 'aborted') log.debug('source fetch interrupted by shutdown', { keptRevision });
   else log.error('source fetch failed', { reason: fetch.reason, error: fetch.error, durationMs: Math.round(fetch.durationMs), keptRevision });
 }
 

@@ -123,6 +123,13 @@ describe('controller metrics', () => {
     expect(await valueOf(metrics, 'gitvirt_webhook_requests_total', { result: 'triggered' })).toBe(1);
   });
 
+  it('does not count a fetch cut short by shutdown as a failure', async () => {
+    const metrics = createMetrics({ intervalMs: INTERVAL });
+    metrics.fetchFinished({ ok: false, durationMs: 10, reason: 'aborted', error: { code: 'SourceFetchFailed', message: 'aborted' } });
+    expect(await valueOf(metrics, 'gitvirt_git_fetch_failures_total', { reason: 'aborted' })).toBeUndefined();
+    expect(await histogramCount(metrics, 'gitvirt_git_fetch_duration_seconds')).toBe(0);
+  });
+
   it('never puts a secret in a label: the exposition holds only hosts, kinds, codes and revisions', async () => {
     const metrics = createMetrics({ intervalMs: INTERVAL });
     const result = appliedResult({ entries: [entry('hv1', 'image.fetch', 'failed', { error: { code: 'LibvirtCommandFailed', message: 'curl https://user:hunter2@example.com failed' } })] });
