@@ -65,7 +65,13 @@ prepare_host() {
   local i=$1 name=hv$1 dir=${TESTBED_DIR}/hosts/hv$1 addr=10.77.$1.2
   mkdir -p "${dir}/root/var/lib/libvirt/images" "${dir}/root/var/log/libvirt/qemu" \
     "${dir}/root/etc/libvirt" "${dir}/root/var/cache/libvirt"
-  if [[ -d /etc/libvirt ]]; then cp -a /etc/libvirt/. "${dir}/root/etc/libvirt/"; fi
+  # The configuration only: definitions of domains, networks and pools stay with the machine's own libvirtd.
+  if [[ -d /etc/libvirt ]]; then
+    cp -a /etc/libvirt/. "${dir}/root/etc/libvirt/"
+    find "${dir}/root/etc/libvirt" -path '*/qemu/*.xml' -delete
+    find "${dir}/root/etc/libvirt" \( -path '*/qemu/networks/*' -o -path '*/storage/*' -o -path '*/qemu/autostart/*' \) \
+      \( -name '*.xml' -o -type l \) -delete
+  fi
   cat >>"${dir}/root/etc/libvirt/libvirtd.conf" <<'EOF'
 
 # testbed host
