@@ -2,7 +2,7 @@ import { applyPlan as defaultApplyPlan, type ApplyEvent, type ApplyPlanArgs, typ
 import type { LivePlacement } from '../compile/index.js';
 import { createHostClient } from '../libvirt/index.js';
 import { readRepo as defaultReadRepo } from '../manifests/index.js';
-import type { SafetyPolicy } from '../plan/index.js';
+import { summarizePlan, type SafetyPolicy } from '../plan/index.js';
 import type { Transport } from '../transport/index.js';
 import type { Diagnostic } from '../types/diagnostic.js';
 import type { ValidationResult } from '../types/manifest.js';
@@ -12,6 +12,7 @@ import { openHostClients, type CreateHostClient } from './host-clients.js';
 import { hostTargets } from './host-targets.js';
 import { observeHosts, type ObserveEvent } from './observe-hosts.js';
 import { readRevision } from './read-revision.js';
+import { planWithRollouts, type HeldMember, type RolloutState, type RolloutStatus } from '../rollout/index.js';
 
 /** How one reconcile ended. */
 export type ReconcileOutcome =
@@ -49,6 +50,8 @@ export interface ReconcileOnceArgs {
   hosts?: readonly string[];
   /** Where VMs ran when last seen, for hosts that cannot be observed now. */
   placement?: LivePlacement;
+  /** The previous cycle's rollout state (health timers of cluster members), when there was one. */
+  rolloutState?: RolloutState;
   /** Most hosts observed or applied at once. */
   concurrency?: number;
   signal?: AbortSignal;
@@ -75,6 +78,8 @@ export interface ReconcileResult {
   computed?: ComputedPlan;
   /** What apply did (only when applied). */
   changeSet?: ChangeSet;
+  /** Cluster rollouts: progress per cluster, members held back for their turn, state for the next cycle. */
+  rollouts?: { clusters: RolloutStatus[]; held: HeldMember[]; state: RolloutState };
   /** Time spent in each step, in milliseconds. */
   durations: { read: number; observe: number; plan: number; apply: number };
 }
@@ -120,13 +125,20 @@ export async function reconcileOnce(args: ReconcileOnceArgs): Promise<ReconcileR
   const clients = openHostClients({ transport: args.transport, targets, createClient: args.createClient ?? createHostClient });
   try {
     const observed = await timed('observe', () => observeHosts({ targets, connect: clients.connect, ...concurrency, ...signal, onEvent: emit, now }));
-    const computed = await timed('plan', () => computePlan({
+    const ungated = await timed('plan', () => computePlan({
       manifests: validation.manifests, revision, observed,
       ...(args.policy === undefined ? {} : { policy: args.policy }),
       ...(args.hosts === undefined ? {} : { hosts: args.hosts }),
       ...(args.placement === undefined ? {} : { placement: args.placement }),
     }));
-    const result = { ...base, observed, computed, diagnostics: [...validation.diagnostics, ...computed.desired.diagnostics] };
+    const rollout = await timed('plan', () => planWithRollouts({
+      resources: validation.manifests.map((m) => m.resource), computed: ungated, observed,
+      connect: (target, options) => args.transport.connect(target, options),
+      ...(args.rolloutState === undefined ? {} : { previous: args.rolloutState }), ...signal, ...concurrency,
+    }));
+    const computed: ComputedPlan = rollout.plan === ungated.plan ? ungated : { ...ungated, plan: rollout.plan, summary: summarizePlan(rollout.plan) };
+    const rollouts = { clusters: rollout.rollouts, held: rollout.held, state: rollout.state };
+    const result = { ...base, observed, computed, rollouts, diagnostics: [...validation.diagnostics, ...computed.desired.diagnostics] };
     emit({ type: 'planned', revision, observed, computed });
     if (!args.apply) return { ...result, outcome: 'planned' };
     const refusal = refusalReason(computed, args.refuseOnBrake === true);
