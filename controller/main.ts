@@ -24,13 +24,29 @@ function packageVersion(): string {
   }
 }
 
+/** An abort signal for SIGINT and SIGTERM: the first asks the command to stop, the second exits at once. */
+function terminationSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`gitvirt: ${name} received, stopping after the running step (again to quit now)\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller.signal;
+}
+
 /** Runs the CLI and exits with its status once stdout and stderr have drained. */
 async function main(): Promise<void> {
   const code = await runCli({
     argv: process.argv.slice(2),
     commands: COMMANDS,
     version: packageVersion(),
-    io: { stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr), cwd: process.cwd(), env: process.env },
+    io: {
+      stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr), cwd: process.cwd(), env: process.env,
+      signal: terminationSignal(),
+    },
   });
   process.exitCode = code;
   await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))));

@@ -79,7 +79,7 @@ function printApplyEvent(event: ApplyEvent, widths: { hostWidth: number; kindWid
 async function runApply(deps: HostCommandDeps, o: ApplyOptions, io: CliIo): Promise<ExitCode> {
   const color = useColor(o.color, io.stdout.isTTY, io.env);
   const paint = painter(color);
-  const signal = (io as CliIo & { signal?: AbortSignal }).signal;
+  const signal = io.signal;
   const result = await runReconcile(o, io, deps, {
     apply: true, refuseOnBrake: true, onEvent: progressPrinter(io, color, liveProgress(o.progress, io)),
     ...(signal === undefined ? {} : { signal }),

@@ -14,6 +14,8 @@ export interface CliIo {
   cwd: string;
   /** The environment, read once by `main.ts`. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Aborted when the user asks to stop (SIGINT, SIGTERM): long commands finish the running step and stop. */
+  signal?: AbortSignal;
 }
 
 /** Process exit status: 0 ok, 1 invalid or failed, 2 usage error. */
