@@ -36,11 +36,13 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Default shown in help. */
   default?: string;
+  /** The option may be given more than once; its value is then a list. */
+  multiple?: boolean;
 }
 
 /** Raw values from `node:util` `parseArgs`, before a command turns them into typed options. */
 export interface ParsedArgs {
-  values: Readonly<Record<string, string | boolean | undefined>>;
+  values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   positionals: readonly string[];
 }
 

@@ -5,7 +5,9 @@ import { CliUsageError } from './usage-error.js';
 /** The `parseArgs` option table for a command's options plus `--help`. */
 export function parseArgsOptions(options: readonly OptionSpec[]): NonNullable<ParseArgsConfig['options']> {
   const table: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
-  for (const o of options) table[o.name] = o.short === undefined ? { type: o.type } : { type: o.type, short: o.short };
+  for (const o of options) {
+    table[o.name] = { type: o.type, ...(o.short === undefined ? {} : { short: o.short }), ...(o.multiple === true ? { multiple: true } : {}) };
+  }
   return table;
 }
 

@@ -43,7 +43,7 @@ export const HOST_COMMAND_OPTIONS: readonly OptionSpec[] = [
     name: 'identity', short: 'i', type: 'string', value: '<file>',
     description: `SSH private key file (default: $${SSH_ENV.identity}; the ssh-agent at $${SSH_ENV.agent} is offered too)`,
   },
-  { name: 'host', type: 'string', value: '<name>', description: 'only these hosts (repeat the option, or separate names with commas)' },
+  { name: 'host', type: 'string', multiple: true, value: '<name>', description: 'only these hosts (repeat the option, or separate names with commas)' },
   {
     name: 'max-deletions', type: 'string', value: '<n>', description: 'most deletions one run may make before the brake engages',
     default: String(DEFAULT_SAFETY_POLICY.maxDeletions),

@@ -57,6 +57,12 @@ describe('gitvirt plan', () => {
     expect(result.out).not.toMatch(/^hv3/m);
   });
 
+  it('takes --host more than once', async () => {
+    const engine = recordedEngine('changes');
+    await run(engine.deps, ['--host', 'hv1', '--host', 'hv2']);
+    expect(engine.calls[0]).toMatchObject({ hosts: ['hv1', 'hv2'] });
+  });
+
   it('refuses bad option values as usage errors (exit 2)', async () => {
     const engine = recordedEngine('changes');
     for (const argv of [['--max-deletions', 'many'], ['--concurrency', '0'], ['--format', 'yaml'], ['--host', ','], ['a', 'b']]) {
