@@ -1,70 +1,184 @@
 /**
  * `readRepo` end to end on a generated repository of 2,000 manifests (hosts, images, networks,
- * VMs), against the floor: reading the same files, `yaml.parseAllDocuments`, and plain ajv schema
- * validation — no positions, no diagnostics, no semantic checks.
+ * VMs), each sample in a fresh process: module load plus the first call (what one `gitvirt validate`
+ * pays), then warm calls in the same process. The floor is measured the same way in the same run:
+ * read the files, `yaml.parseAllDocuments`, the precompiled schema validators — no positions,
+ * diagnostics or semantic checks. CPU time is `process.cpuUsage()` of the sample process; floor and
+ * readRepo samples alternate so that load on the machine affects both alike.
+ *
+ *   npm run bench -- validate                 (standalone script under the harness)
+ *   node --import tsx bench/validate.bench.ts [--rounds N] [--warm N]
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { parseAllDocuments } from 'yaml';
-import { readRepo } from '../controller/manifests/index.js';
-import { ALL_SCHEMAS, SCHEMA_IDS } from '../controller/types/schema-data.js';
-import type { Kind } from '../controller/types/resources.js';
-import { defineBenchmark } from './lib/index.js';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { CaseResult } from './lib/benchmark.js';
+import { formatTable } from './lib/format-table.js';
 import { DEFAULT_SHAPE, writeManifestRepo } from './lib/generate-manifest-repo.js';
+import { median } from './lib/stats.js';
 
-interface Context {
-  dir: string;
-  validators: Map<string, ValidateFunction>;
+const FILE = fileURLToPath(import.meta.url);
+const ROOT = dirname(dirname(FILE));
+
+/** The two measured cases; the floor is the baseline. */
+const CASES = {
+  floor: 'floor: read + yaml.parseAllDocuments + precompiled validators',
+  readRepo: 'readRepo (positions, diagnostics, semantic checks)',
+} as const;
+type CaseName = keyof typeof CASES;
+
+/** What one sample process reports. */
+interface Sample {
+  /** CPU time of loading the modules, milliseconds. */
+  loadCpuMs: number;
+  /** CPU and wall time of module load plus the first call, milliseconds. */
+  coldCpuMs: number;
+  coldWallMs: number;
+  /** CPU and wall time of each later call in the same process, milliseconds. */
+  warmCpuMs: number[];
+  warmWallMs: number[];
+  peakRssBytes: number;
   documents: number;
+  errors: number;
 }
 
-/** All `.yaml` files under `dir`, recursively. */
-async function yamlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => join(e.parentPath, e.name));
-}
+/** One validation of the repository: how many documents it saw and how many errors it found. */
+type Run = (dir: string) => Promise<{ documents: number; errors: number }>;
 
-/** The floor: read, parse, validate against the kind's schema; counts invalid documents. */
-async function floor(ctx: Context): Promise<number> {
-  let invalid = 0;
-  for (const file of await yamlFiles(ctx.dir)) {
-    for (const doc of parseAllDocuments(await readFile(file, 'utf8'))) {
-      const value = doc.toJS() as { kind?: string };
-      const validate = ctx.validators.get(String(value.kind));
-      if (validate === undefined || !validate(value)) invalid++;
+/** The floor: every `.yaml` file read, parsed and checked against its kind's schema. */
+async function loadFloor(): Promise<Run> {
+  const { parseAllDocuments } = await import('yaml');
+  const { SCHEMA_VALIDATORS } = await import('../controller/types/schema-validators.js');
+  return async (dir) => {
+    let documents = 0;
+    let errors = 0;
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.yaml'))) {
+      for (const doc of parseAllDocuments(await readFile(join(entry.parentPath, entry.name), 'utf8'))) {
+        const value = doc.toJS() as { kind?: string };
+        const validate = SCHEMA_VALIDATORS[value.kind as keyof typeof SCHEMA_VALIDATORS] as ((data: unknown) => boolean) | undefined;
+        documents++;
+        if (validate === undefined || !validate(value)) errors++;
+      }
     }
-  }
-  return invalid;
+    return { documents, errors };
+  };
 }
 
-/** Export read by bench/run.ts. */
-export const benchmark = defineBenchmark<Context>({
-  name: 'validate',
-  description: `readRepo on ${DEFAULT_SHAPE.hosts + DEFAULT_SHAPE.images + DEFAULT_SHAPE.networks + DEFAULT_SHAPE.vms} generated manifests vs the parse + ajv floor`,
-  iterations: 5,
-  warmup: 1,
-  async setup() {
-    const dir = await mkdtemp(join(tmpdir(), 'gitvirt-bench-validate-'));
-    const { documents } = await writeManifestRepo(dir);
-    const ajv = new Ajv2020({ strict: false, logger: false });
-    ajv.addSchema(ALL_SCHEMAS);
-    const validators = new Map<string, ValidateFunction>();
-    for (const [kind, id] of Object.entries(SCHEMA_IDS) as [Kind, string][]) validators.set(kind, ajv.getSchema(id) as ValidateFunction);
-    // Both cases must see a valid repository, or the comparison means nothing.
-    const invalid = await floor({ dir, validators, documents });
+/** `readRepo` as `gitvirt validate` calls it. */
+async function loadReadRepo(): Promise<Run> {
+  const { readRepo } = await import('../controller/manifests/index.js');
+  return async (dir) => {
     const result = await readRepo({ dir });
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (invalid > 0 || errors.length > 0 || result.stats.documents !== documents) {
-      throw new Error(`generated repository is not valid: ${invalid} schema failures, ${errors.length} errors, e.g. ${JSON.stringify(errors[0])}`);
+    return { documents: result.stats.documents, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
+  };
+}
+
+const LOADERS: Readonly<Record<CaseName, () => Promise<Run>>> = { floor: loadFloor, readRepo: loadReadRepo };
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+
+/** Runs in the sample process: loads the case's modules, calls it once cold, then `warm` times. */
+async function sample(name: CaseName, dir: string, warm: number): Promise<Sample> {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  const run = await LOADERS[name]();
+  const loadCpuMs = cpuMs(process.cpuUsage(cpu));
+  const outcome = await run(dir);
+  const coldCpuMs = cpuMs(process.cpuUsage(cpu));
+  const coldWallMs = performance.now() - wall;
+  const warmCpuMs: number[] = [];
+  const warmWallMs: number[] = [];
+  for (let i = 0; i < warm; i++) {
+    const before = process.cpuUsage();
+    const start = performance.now();
+    await run(dir);
+    warmWallMs.push(performance.now() - start);
+    warmCpuMs.push(cpuMs(process.cpuUsage(before)));
+  }
+  return { loadCpuMs, coldCpuMs, coldWallMs, warmCpuMs, warmWallMs, peakRssBytes: process.resourceUsage().maxRSS * 1024, ...outcome };
+}
+
+/** Starts a fresh process for one sample and returns what it reports. */
+function spawnSample(name: CaseName, dir: string, warm: number): Promise<Sample> {
+  const env = { ...process.env };
+  delete env['GITVIRT_BENCH_USAGE_FILE'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', FILE, '--sample', name, '--dir', dir, '--warm', String(warm)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as Sample);
+      else reject(new Error(`sample ${name} exited with ${code}: ${out}`));
+    });
+  });
+}
+
+/** A harness row from the samples of one case. */
+function row(name: CaseName, samples: readonly Sample[], pick: (s: Sample) => { wallMs: number[]; cpuMs: number[] }): CaseResult {
+  const picked = samples.map(pick);
+  return {
+    benchmark: 'validate',
+    case: CASES[name],
+    baseline: name === 'floor',
+    wallMs: picked.flatMap((p) => p.wallMs),
+    cpuMs: picked.flatMap((p) => p.cpuMs),
+    peakRssBytes: Math.max(...samples.map((s) => s.peakRssBytes)),
+  };
+}
+
+const ms = (value: number): string => `${value.toFixed(0)} ms`;
+
+/** Runs the rounds, checks that both cases saw a valid repository, and prints the tables. */
+async function main(rounds: number, warm: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gitvirt-bench-validate-'));
+  try {
+    const { documents, files } = await writeManifestRepo(dir);
+    console.log(`validate: ${documents} manifests in ${files} files (${DEFAULT_SHAPE.vms} VMs), ${rounds} fresh processes per case, ${warm} warm calls each`);
+    const samples: Record<CaseName, Sample[]> = { floor: [], readRepo: [] };
+    for (let round = 0; round < rounds; round++) {
+      const order: CaseName[] = round % 2 === 0 ? ['floor', 'readRepo'] : ['readRepo', 'floor'];
+      for (const name of order) samples[name].push(await spawnSample(name, dir, warm));
     }
-    return { dir, validators, documents };
-  },
-  teardown: (ctx) => rm(ctx.dir, { recursive: true, force: true }),
-  cases: [
-    { name: 'floor: read + yaml.parseAllDocuments + ajv', baseline: true, run: floor },
-    { name: 'readRepo (positions, diagnostics, semantic checks)', run: (ctx) => readRepo({ dir: ctx.dir }) },
-  ],
+    for (const name of Object.keys(CASES) as CaseName[]) {
+      const bad = samples[name].find((s) => s.documents !== documents || s.errors > 0);
+      if (bad !== undefined) throw new Error(`${name} did not see a valid repository: ${bad.documents} documents, ${bad.errors} errors`);
+    }
+    const names = Object.keys(CASES) as CaseName[];
+    console.log('\nfresh process: module load + first call (CPU includes module load)');
+    console.log(formatTable(names.map((n) => row(n, samples[n], (s) => ({ wallMs: [s.coldWallMs], cpuMs: [s.coldCpuMs] })))));
+    console.log(`warm: later calls in the same process (${warm} per process)`);
+    console.log(formatTable(names.map((n) => row(n, samples[n], (s) => ({ wallMs: s.warmWallMs, cpuMs: s.warmCpuMs })))));
+    const cold = (n: CaseName) => median(samples[n].map((s) => s.coldCpuMs));
+    const load = (n: CaseName) => median(samples[n].map((s) => s.loadCpuMs));
+    const hot = (n: CaseName) => median(samples[n].flatMap((s) => s.warmCpuMs));
+    console.log(
+      `readRepo of ${documents} manifests in a fresh process: ${ms(cold('readRepo'))} CPU (module load ${ms(load('readRepo'))}), ` +
+        `×${(cold('readRepo') / cold('floor')).toFixed(2)} the floor (${ms(cold('floor'))}); ` +
+        `warm ${ms(hot('readRepo'))}, ×${(hot('readRepo') / hot('floor')).toFixed(2)} the floor (${ms(hot('floor'))})`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const { values } = parseArgs({
+  options: { sample: { type: 'string' }, dir: { type: 'string' }, rounds: { type: 'string' }, warm: { type: 'string' } },
 });
+const warm = Number(values.warm ?? 3);
+if (values.sample !== undefined) {
+  if (!(values.sample in CASES) || values.dir === undefined) throw new Error(`unknown sample ${values.sample}`);
+  process.stdout.write(`${JSON.stringify(await sample(values.sample as CaseName, values.dir, warm))}\n`);
+} else {
+  await main(Number(values.rounds ?? 5), warm);
+}

@@ -67,7 +67,9 @@ export function parseDocuments(options: {
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   docs.forEach((doc, index) => {
-    const problems = [...doc.errors.map((e) => ({ e, severity: 'error' as const })), ...doc.warnings.map((e) => ({ e, severity: 'warning' as const }))];
+    const problems = doc.errors.length + doc.warnings.length === 0
+      ? []
+      : [...doc.errors.map((e) => ({ e, severity: 'error' as const })), ...doc.warnings.map((e) => ({ e, severity: 'warning' as const }))];
     for (const { e, severity } of problems) {
       const duplicate = e.code === 'DUPLICATE_KEY';
       diagnostics.push(makeDiagnostic(at(e.pos[0]), {
