@@ -346,11 +346,12 @@ gitvirt follows ${ST[GIT_URL]} (${BRANCH}). Have a look, in another terminal:
   a guest      ${ssh} hv1 busybox wget -qO- http://192.168.110.11/hostname
   controller   ${CONTROLLER_LOG}   (JSON lines)
 
-Change something: edit the clone, commit and push; the next cycle applies it (within ${INTERVAL}):
+Change something: edit the clone, commit and push; the next cycle applies it (within ${INTERVAL}).
+Two CPUs for the web VMs is a change that needs a reboot: gitvirt restarts them.
 
   cd ${CLONE}
-  sed -i 's/memoryMiB: 128/memoryMiB: 192/' vms/web.yaml
-  git commit -qam "web: more memory" && git push -q
+  sed -i 's/cpus: 1/cpus: 2/' vms/web.yaml
+  git commit -qam "web: two CPUs" && git push -q
 
 Tear it all down (controller, git server, hosts):  bash scripts/quickstart.sh down
 

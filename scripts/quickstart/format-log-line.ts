@@ -28,12 +28,15 @@ const FORMATS: Readonly<Record<string, (r: LogRecord) => string>> = {
   'action applied': (r) => `${text(r['host'])}  ${text(r['action'])} ${text(r['target'])}: ${text(r['result'])} (${seconds(r['durationMs'])})`,
   'drift corrected': (r) => `${text(r['host'])}  drift corrected: ${text(r['action'])} ${text(r['target'])}: ${text(r['result'])}`,
   'action failed': (r) => `${text(r['host'])}  ${text(r['action'])} ${text(r['target'])} FAILED: ${text((r['error'] as { message?: unknown } | undefined)?.message ?? r['error'])}`,
-  'status written': (r) => (r['commit'] === null ? 'status unchanged' : `status committed ${shortRevision(r['commit'])} (${text(r['condition'])}, ${text(r['reason'])})`),
+  'status written': (r) => `status committed ${shortRevision(r['commit'])} (${text(r['condition'])}, ${text(r['reason'])})`,
   'serving metrics and health': (r) => `serving ${text(r['url'])}/metrics`,
 };
 
-/** Lines not worth a terminal line unless something is wrong (they are in the log file). */
-const QUIET = new Set(['action skipped']);
+/** Info lines not worth a terminal line (they are in the log file). */
+const QUIET: ReadonlyArray<(r: LogRecord) => boolean> = [
+  (r) => r.msg === 'action skipped',
+  (r) => r.msg === 'status written' && r['commit'] === null,
+];
 
 /** Parses one log line; null when it is not a JSON object. */
 export function parseLogLine(line: string): LogRecord | null {
@@ -55,7 +58,7 @@ export function formatLogLine(line: string): string | null {
   if (record === null) return line.trim() === '' ? null : line;
   const msg = typeof record.msg === 'string' ? record.msg : '';
   const level = typeof record.level === 'string' ? record.level : 'info';
-  if (QUIET.has(msg) && level === 'info') return null;
+  if (level === 'info' && QUIET.some((quiet) => quiet(record))) return null;
   const time = typeof record.time === 'string' ? record.time.slice(11, 19) : '--:--:--';
   const format = FORMATS[msg];
   const body = format !== undefined

@@ -133,25 +133,38 @@ describe('scripts/quickstart.sh on the e2e testbed', () => {
     expect(hostname).toBe('web-a');
   }, 200_000);
 
+  it('starts again a VM stopped by hand (drift)', async () => {
+    await virsh('hv2', 'destroy', 'web-b');
+    expect(await virsh('hv2', 'domstate', 'web-b')).toBe('shut off');
+    const started = Date.now();
+    await eventually('web-b running again', 60_000, async () => ((await virsh('hv2', 'domstate', 'web-b')) === 'running' ? true : undefined));
+    log(`web-b was started again after ${Date.now() - started} ms`);
+  }, 90_000);
+
   it('applies the change the guide suggests, pushed from the clone', async () => {
     const file = join(clone(), 'vms', 'web.yaml');
-    expect(await readFile(file, 'utf8')).toContain('memoryMiB: 128');
+    expect(await readFile(file, 'utf8')).toContain('cpus: 1');
     await git(['-C', clone(), 'pull', '-q', '--ff-only']);
-    const sed = await runProcess('sed', ['-i', 's/memoryMiB: 128/memoryMiB: 192/', file]);
+    const sed = await runProcess('sed', ['-i', 's/cpus: 1/cpus: 2/', file]);
     expect(sed.code).toBe(0);
-    await git(['-C', clone(), 'commit', '-qam', 'web: more memory']);
+    await git(['-C', clone(), 'commit', '-qam', 'web: two CPUs']);
     await git(['-C', clone(), 'push', '-q', 'origin', 'main']);
     const pushed = await git(['-C', clone(), 'rev-parse', 'HEAD']);
 
     const started = Date.now();
-    for (const [vm, host] of [['web-a', 'hv1'], ['web-b', 'hv2']] as const) {
-      await eventually(`${vm} with 192 MiB`, 120_000, async () => {
-        const info = await virsh(host, 'dominfo', vm);
-        return /Max memory:\s+196608 KiB/.test(info) && /State:\s+running/.test(info) ? true : undefined;
-      });
+    try {
+      for (const [vm, host] of [['web-a', 'hv1'], ['web-b', 'hv2']] as const) {
+        await eventually(`${vm} running with 2 CPUs`, 120_000, async () => {
+          const info = await virsh(host, 'dominfo', vm);
+          return /CPU\(s\):\s+2$/m.test(info) && /State:\s+running/.test(info) ? true : undefined;
+        });
+      }
+      log(`the pushed change reached both hosts after ${Date.now() - started} ms`);
+      await eventually('a status commit for the pushed revision', 60_000, async () => ((await statusRevisions()).includes(pushed) ? true : undefined));
+    } catch (err) {
+      process.stderr.write(`controller log, last lines:\n${(await readFile(join(qsDir, 'controller.log'), 'utf8').catch(() => '')).split('\n').slice(-30).join('\n')}\n`);
+      throw err;
     }
-    log(`the pushed change reached both hosts after ${Date.now() - started} ms`);
-    await eventually('a status commit for the pushed revision', 60_000, async () => ((await statusRevisions()).includes(pushed) ? true : undefined));
   }, 240_000);
 
   it('running it again reuses the hosts, the git server and the repository', async () => {
