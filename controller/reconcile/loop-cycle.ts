@@ -48,6 +48,7 @@ export async function runCycle(args: RunCycleArgs): Promise<CycleReport> {
         dir: source.dir, revision: source.revision, transport: deps.transport, apply: true, refuseOnBrake: false,
         readRepo: async (read) => (validation = await readManifests(read)),
         policy: config.safety, concurrency: config.concurrency, placement: state.placement,
+        ...(state.rollouts === undefined ? {} : { rolloutState: state.rollouts }),
         onEvent: reconcileEventLogger(log), ...signalArg,
       });
     } catch (err) {
@@ -84,6 +85,7 @@ export function nextLoopState(state: LoopState, report: CycleReport): LoopState 
     lastAppliedRevision: report.lastAppliedRevision,
     placement: { ...state.placement, ...livePlacement(observed) },
     lastReport: report,
+    ...(report.result?.rollouts === undefined ? (state.rollouts === undefined ? {} : { rollouts: state.rollouts }) : { rollouts: report.result.rollouts.state }),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { LivePlacement } from '../compile/index.js';
 import type { ControllerConfig } from '../config/index.js';
 import type { Logger } from '../log/index.js';
+import type { RolloutState } from '../rollout/index.js';
 import type { SourceRevision, Trigger, WakeReason } from '../source/index.js';
 import type { Transport } from '../transport/index.js';
 import type { ErrorInfo } from '../types/change-set.js';
@@ -120,4 +121,6 @@ export interface LoopState {
   /** Where owned VMs were last seen, so a VM on a host that stops answering is not placed elsewhere. */
   placement: LivePlacement;
   lastReport: CycleReport | null;
+  /** Cluster rollout state (health timers of members) carried to the next cycle. */
+  rollouts?: RolloutState;
 }
