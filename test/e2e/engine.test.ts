@@ -201,7 +201,7 @@ describe('reconcile engine on the testbed', () => {
   }, 300_000);
 
   it('carries out each class of change: live without restart, restart, replace of a disk, delete keeping the disk', async () => {
-    const before = { web1: await domId(hv1, 'web1'), web2: await domId(hv2, 'web2'), db1Disk: await testbed.run(hv1, ['stat', '-c', '%i', `${POOL_DIR}/db1-root.qcow2`]) };
+    const before = { web1: await domId(hv1, 'web1'), web2: await domId(hv2, 'web2') };
     await writeRepo(repo, [
       ...hosts(),
       guestImage('guest', guest), guestImage('guest2', guest), natNetwork(),
@@ -244,8 +244,8 @@ describe('reconcile engine on the testbed', () => {
     expect((await dominfo(hv2, 'web2'))['CPU(s)']).toBe('2');
     expect(await waitForGuest(hv2, IP.web2)).toMatchObject({ hostname: 'web2', ip: IP.web2 });
     const db1Disk = JSON.parse((await testbed.run(hv1, ['qemu-img', 'info', '-U', '--output=json', `${POOL_DIR}/db1-root.qcow2`])).stdout) as { 'backing-filename'?: string };
+    // recreated from the new image (an inode number may be reused, so the backing file is the evidence)
     expect(db1Disk['backing-filename']).toMatch(/image-guest2\.qcow2$/);
-    expect((await testbed.run(hv1, ['stat', '-c', '%i', `${POOL_DIR}/db1-root.qcow2`])).stdout).not.toBe(before.db1Disk.stdout);
     expect(await names(hv2, 'list')).not.toContain('tmp1');
     expect(await volumes(hv2)).toContain('tmp1-root.qcow2');
 
