@@ -3,6 +3,7 @@ import type { OwnerMeta } from '../types/live.js';
 import { normaliseCpuset } from './cpuset.js';
 import { normaliseIoTune, type IoTune } from './iotune.js';
 import { machineFamily } from './machine.js';
+import { driveLetters } from '../compile/disk-target.js';
 
 /** A writable disk of a domain, keyed by target device. */
 export interface DiskModel {
@@ -86,22 +87,12 @@ export function normalisePath(path: string): string {
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 }
 
-/** Linux-style drive suffix for a 0-based index: a..z, aa... */
-export function driveSuffix(index: number): string {
-  let n = index;
-  let out = '';
-  do {
-    out = String.fromCharCode(97 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return out;
-}
 
 /** Target of the seed cdrom: the first `sdX` no disk uses. */
 export function seedTarget(vm: Pick<DesiredVm, 'disks'>): string {
   const used = new Set(vm.disks.map((disk) => disk.target));
   for (let index = 0; ; index++) {
-    const target = `sd${driveSuffix(index)}`;
+    const target = `sd${driveLetters(index)}`;
     if (!used.has(target)) return target;
   }
 }
