@@ -101,19 +101,23 @@ function planReplace(input: DomainPlanInput, scope: ActionScope, change: Change,
 
 /** Live actions for a running domain, or a restart (or RestartRequired) for restart-class changes. */
 function planRunningUpdate(out: DomainPlan, scope: ActionScope, vm: DesiredVm, change: Change): void {
-  out.actions.push(...liveFieldActions(scope, vm, change.fields));
-  if (change.class !== 'restart') return;
   const restartFields = fieldList(change.fields.filter((f) => f.class === 'restart'));
-  if (vm.restartPolicy === 'Automatic') {
+  if (change.class === 'restart' && vm.restartPolicy === 'Automatic') {
+    // the restart boots the new definition, live changes included; applying them live first can fail
+    // (memory above the running maximum) and would stop the host before the restart
     out.actions.push(makeAction(scope, 'domain.restart', `restart needed for ${restartFields}`, {
       name: vm.name, timeoutSeconds: vm.shutdownTimeoutSeconds,
     }));
-  } else {
-    out.skipped.push({
-      host: scope.host, owner: vm.owner, reason: 'RestartRequired',
-      message: `${restartFields} take effect at the next restart; restartPolicy is Manual`,
-    });
+    return;
   }
+  const maxMemoryGrows = change.fields.some((f) => f.path === 'maxMemoryMiB' && Number(f.to) > Number(f.from));
+  const live = liveFieldActions(scope, vm, change.fields).filter((a) => !(maxMemoryGrows && a.kind === 'domain.set-memory'));
+  out.actions.push(...live);
+  if (change.class !== 'restart') return;
+  out.skipped.push({
+    host: scope.host, owner: vm.owner, reason: 'RestartRequired',
+    message: `${restartFields} take effect at the next restart; restartPolicy is Manual`,
+  });
 }
 
 /** Start, stop and autostart so the domain matches runStrategy and autostart. */

@@ -227,3 +227,18 @@ describe('buildPlan', () => {
     expect(result.hosts[0]?.skipped.map((s) => s.reason)).toEqual(['BrakeEngaged']);
   });
 });
+
+describe('planHost, memory raised above the running maximum', () => {
+  it('restarts instead of setting memory live (which libvirt refuses above the maximum), or waits when Manual', () => {
+    const base = desiredHost();
+    const basic = base.vms[0]!;
+    const hash = basic.specHash.replace(/^./, '8');
+    const auto = desiredHost([vm('gvfixture-basic', { memoryMiB: 320, maxMemoryMiB: 384, specHash: hash })]);
+    expect(planHost(auto, convergedLive(base), diffHost({ desired: auto, live: convergedLive(base) }), 'r').actions.map((a) => a.kind))
+      .toEqual(['domain.define', 'domain.restart']);
+    const manual = desiredHost([vm('gvfixture-basic', { memoryMiB: 320, maxMemoryMiB: 384, restartPolicy: 'Manual', specHash: hash })]);
+    const result = planHost(manual, convergedLive(base), diffHost({ desired: manual, live: convergedLive(base) }), 'r');
+    expect(result.actions.map((a) => a.kind)).toEqual(['domain.define']);
+    expect(result.skipped.map((s) => s.reason)).toEqual(['RestartRequired']);
+  });
+});
