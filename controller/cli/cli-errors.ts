@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { GitvirtError } from '../errors/index.js';
 
 /** The directory given to a command does not exist or is not a directory. */
@@ -13,4 +14,14 @@ export class OutputWriteFailed extends GitvirtError<'OutputWriteFailed', { file:
     const reason = cause instanceof Error ? cause.message : String(cause);
     super('OutputWriteFailed', `failed to write ${file}: ${reason}`, { file }, { cause, userError: true });
   }
+}
+
+/** Fails with a user error (DirectoryNotFound) unless `dir` is a directory. */
+export async function requireDirectory(dir: string): Promise<void> {
+  try {
+    if ((await stat(dir)).isDirectory()) return;
+  } catch (err) {
+    throw new DirectoryNotFound(dir, err);
+  }
+  throw new DirectoryNotFound(dir);
 }

@@ -3,12 +3,11 @@
  * host selection, safety policy and concurrency, parsed once into typed options.
  */
 import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { GitvirtError } from '../errors/gitvirt-error.js';
 import { DEFAULT_SAFETY_POLICY, type SafetyPolicy } from '../plan/index.js';
 import { DEFAULT_OBSERVE_CONCURRENCY, reconcileOnce, type ReconcileOnceArgs, type ReconcileResult } from '../reconcile/index.js';
 import { createSshTransport, type SshTransportOptions, type Transport } from '../transport/index.js';
-import { DirectoryNotFound } from './cli-errors.js';
+import { requireDirectory } from './cli-errors.js';
 import { COLOR_MODES, type ColorMode } from './color.js';
 import type { CliIo, OptionSpec, ParsedArgs } from './command.js';
 import { booleanOption, choiceOption, positionals, stringOption } from './options.js';
@@ -152,12 +151,3 @@ export async function runReconcile(
   }
 }
 
-/** Fails with a user error unless `dir` is a directory. */
-async function requireDirectory(dir: string): Promise<void> {
-  try {
-    if ((await stat(dir)).isDirectory()) return;
-  } catch (err) {
-    throw new DirectoryNotFound(dir, err);
-  }
-  throw new DirectoryNotFound(dir);
-}

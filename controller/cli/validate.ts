@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { DirectoryNotFound } from './cli-errors.js';
+import { requireDirectory } from './cli-errors.js';
 import { COLOR_MODES, useColor } from './color.js';
 import type { ColorMode } from './color.js';
 import { EXIT } from './command.js';
@@ -49,15 +49,6 @@ async function readSources(dir: string, files: readonly string[], display: (f: s
   return sources;
 }
 
-/** Fails with a user error unless `dir` is a directory. */
-async function requireDirectory(dir: string): Promise<void> {
-  try {
-    if ((await stat(dir)).isDirectory()) return;
-  } catch (err) {
-    throw new DirectoryNotFound(dir, err);
-  }
-  throw new DirectoryNotFound(dir);
-}
 
 /** Runs `gitvirt validate` with the given options. */
 async function runValidate(readRepo: ReadRepo, o: ValidateOptions, io: CliIo): Promise<ExitCode> {
