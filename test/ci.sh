@@ -19,7 +19,14 @@ teardown() {
     echo "left up (GITVIRT_TESTBED_KEEP=1); tear down with test/testbed/down.sh"
     exit "${rc}"
   fi
-  timeout 90 bash test/testbed/down.sh </dev/null || echo "testbed teardown failed" >&2
+  # The same session lock as the e2e global setup: never tear down hosts another run is using.
+  local lock=${GITVIRT_TESTBED_DIR:-/tmp/gitvirt-testbed}.session.lock down_rc=0
+  flock --nonblock --conflict-exit-code 75 "${lock}" timeout 90 bash test/testbed/down.sh </dev/null || down_rc=$?
+  case ${down_rc} in
+    0) ;;
+    75) echo "another test run holds the testbed (${lock}); left it up" >&2 ;;
+    *) echo "testbed teardown failed" >&2 ;;
+  esac
   exit "${rc}"
 }
 
@@ -62,7 +69,7 @@ elapsed "${t}"
 section "tests (unit and e2e, with coverage)"
 t=${SECONDS}
 rc=0
-timeout --kill-after=30 1200 npx vitest run --coverage "$@" </dev/null || rc=$?
+timeout --kill-after=30 1800 npx vitest run --coverage "$@" </dev/null || rc=$?
 elapsed "${t}"
 if [[ ${rc} -eq 124 ]]; then echo "vitest ran out of time" >&2; fi
 exit "${rc}"
