@@ -90,6 +90,11 @@ export interface HostSpec {
    * @default false
    */
   cordoned?: boolean;
+  /**
+   * When true, the VMs the scheduler placed on this host move to other hosts one at a time by cold migration (shut down, disks copied or recreated per the VM's `migration` policy, started on the new host); implies `cordoned`. VMs pinned to this host by `placement.host` stay and are reported.
+   * @default false
+   */
+  drain?: boolean;
 }
 
 /** Total schedulable resources of a host. */
@@ -287,6 +292,8 @@ export interface VirtualMachineSpec {
    * @default "q35"
    */
   machine?: string;
+  /** How the VM moves when it must leave its host (the host drains, or its placement no longer holds): by cold migration, with its disks copied or recreated. */
+  migration?: MigrationPolicy;
   /** Where the VM may run: a host by name, or a zone and/or host label selector for the scheduler. At least one key. Once placed, a VM stays on its host while the host still qualifies. */
   placement: Placement;
 }
@@ -458,6 +465,15 @@ export interface TcpProbe {
   port: number;
 }
 
+/** How a VM's disks follow it to another host in a cold migration. */
+export interface MigrationPolicy {
+  /**
+   * `copy` moves the VM's own volumes (overlays, copies and blank data disks) to the new host, verified by size and sha256, so its data goes with it; `recreate` creates fresh disks from the image on the new host (cloud-init runs again) and deletes the old ones, so disk contents are lost.
+   * @default "copy"
+   */
+  disks?: 'copy' | 'recreate';
+}
+
 /** A replicated group of VirtualMachines spread over zones, updated zone by zone. */
 export interface Cluster {
   /** API version of the resource model: `gitvirt.io/v1alpha1`. */
@@ -556,6 +572,8 @@ export interface ClusterMemberSpec {
    * @default "q35"
    */
   machine?: string;
+  /** How the VM moves when it must leave its host (the host drains, or its placement no longer holds): by cold migration, with its disks copied or recreated. */
+  migration?: MigrationPolicy;
 }
 
 /** How many members run in one zone and their role. */

@@ -282,6 +282,11 @@ export const HOST_SCHEMA: JsonSchema = {
           "description": "When true, no new VirtualMachine is placed on this host; VMs already on it stay.",
           "type": "boolean",
           "default": false
+        },
+        "drain": {
+          "description": "When true, the VMs the scheduler placed on this host move to other hosts one at a time by cold migration (shut down, disks copied or recreated per the VM's `migration` policy, started on the new host); implies `cordoned`. VMs pinned to this host by `placement.host` stay and are reported.",
+          "type": "boolean",
+          "default": false
         }
       }
     },
@@ -832,6 +837,10 @@ export const VIRTUAL_MACHINE_SCHEMA: JsonSchema = {
           "maxLength": 64,
           "pattern": "^[a-z0-9][a-z0-9._-]*$",
           "default": "q35"
+        },
+        "migration": {
+          "$ref": "#/$defs/MigrationPolicy",
+          "description": "How the VM moves when it must leave its host (the host drains, or its placement no longer holds): by cold migration, with its disks copied or recreated."
         }
       },
       "allOf": [
@@ -1315,6 +1324,23 @@ export const VIRTUAL_MACHINE_SCHEMA: JsonSchema = {
         "port": {
           "$ref": "common.json#/$defs/port",
           "description": "TCP port to connect to, 1 to 65535."
+        }
+      }
+    },
+    "MigrationPolicy": {
+      "title": "MigrationPolicy",
+      "description": "How a VM's disks follow it to another host in a cold migration.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "disks": {
+          "description": "`copy` moves the VM's own volumes (overlays, copies and blank data disks) to the new host, verified by size and sha256, so its data goes with it; `recreate` creates fresh disks from the image on the new host (cloud-init runs again) and deletes the old ones, so disk contents are lost.",
+          "type": "string",
+          "enum": [
+            "copy",
+            "recreate"
+          ],
+          "default": "copy"
         }
       }
     }
@@ -1801,6 +1827,11 @@ export const EDITOR_SCHEMA: JsonSchema = {
               },
               "cordoned": {
                 "description": "When true, no new VirtualMachine is placed on this host; VMs already on it stay.",
+                "type": "boolean",
+                "default": false
+              },
+              "drain": {
+                "description": "When true, the VMs the scheduler placed on this host move to other hosts one at a time by cold migration (shut down, disks copied or recreated per the VM's `migration` policy, started on the new host); implies `cordoned`. VMs pinned to this host by `placement.host` stay and are reported.",
                 "type": "boolean",
                 "default": false
               }
@@ -2952,6 +2983,23 @@ export const EDITOR_SCHEMA: JsonSchema = {
                 "pattern": "^[a-z0-9][a-z0-9._-]*$",
                 "default": "q35"
               },
+              "migration": {
+                "title": "MigrationPolicy",
+                "description": "How the VM moves when it must leave its host (the host drains, or its placement no longer holds): by cold migration, with its disks copied or recreated.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "disks": {
+                    "description": "`copy` moves the VM's own volumes (overlays, copies and blank data disks) to the new host, verified by size and sha256, so its data goes with it; `recreate` creates fresh disks from the image on the new host (cloud-init runs again) and deletes the old ones, so disk contents are lost.",
+                    "type": "string",
+                    "enum": [
+                      "copy",
+                      "recreate"
+                    ],
+                    "default": "copy"
+                  }
+                }
+              },
               "placement": {
                 "title": "Placement",
                 "description": "Where the VM may run: a host by name, or a zone and/or host label selector for the scheduler. At least one key. Once placed, a VM stays on its host while the host still qualifies.",
@@ -3705,6 +3753,23 @@ export const EDITOR_SCHEMA: JsonSchema = {
                         "maxLength": 64,
                         "pattern": "^[a-z0-9][a-z0-9._-]*$",
                         "default": "q35"
+                      },
+                      "migration": {
+                        "title": "MigrationPolicy",
+                        "description": "How the VM moves when it must leave its host (the host drains, or its placement no longer holds): by cold migration, with its disks copied or recreated.",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "disks": {
+                            "description": "`copy` moves the VM's own volumes (overlays, copies and blank data disks) to the new host, verified by size and sha256, so its data goes with it; `recreate` creates fresh disks from the image on the new host (cloud-init runs again) and deletes the old ones, so disk contents are lost.",
+                            "type": "string",
+                            "enum": [
+                              "copy",
+                              "recreate"
+                            ],
+                            "default": "copy"
+                          }
+                        }
                       }
                     },
                     "title": "ClusterMemberSpec",
