@@ -74,6 +74,7 @@ export function compileVm(unit: VmUnit, ctx: VmContext): { vm: DesiredVm; proble
     selfHeal: spec.selfHeal,
     deletionProtection: spec.deletionProtection,
     labels: { ...unit.labels },
+    ...(spec.migration === undefined ? {} : { migration: { disks: spec.migration.disks ?? 'copy' } }),
     ...optionalParts(spec),
   };
   return { vm: withSpecHash<DesiredVm>(vm), problems: built?.problems ?? [] };

@@ -60,6 +60,7 @@ export function compile(input: CompileInput): DesiredState {
     revision: input.revision,
     hosts,
     unplaced: [...invalid, ...placed.unplaced].sort(byName),
+    ...(placed.drains.length === 0 ? {} : { drains: placed.drains }),
     diagnostics: diagnostics.list,
   };
 }

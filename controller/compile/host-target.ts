@@ -17,6 +17,7 @@ export function hostTarget(host: DefaultedHost): HostTarget {
     storagePool: { name: spec.storagePool.name, path: spec.storagePool.path },
     cordoned: spec.cordoned,
   };
+  if (spec.drain === true) target.drain = true;
   if (spec.capacity !== undefined) target.capacity = { cpus: spec.capacity.cpus, memoryMiB: spec.capacity.memoryMiB };
   return target;
 }

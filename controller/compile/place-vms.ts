@@ -1,5 +1,6 @@
-import type { HostTarget, Unplaced } from '../types/desired.js';
+import type { DrainingVm, HostTarget, Unplaced } from '../types/desired.js';
 import type { CompileDiagnostics } from './compile-diagnostics.js';
+import { reportDrains } from './report-drains.js';
 import { schedule, vcpus, type Overcommit, type SchedulerVm } from './scheduler/index.js';
 import type { HostCapacities, LivePlacement } from './types.js';
 import type { VmUnit } from './vm-unit.js';
@@ -48,14 +49,14 @@ function reportOvercommits(overcommits: readonly Overcommit[], hosts: readonly H
   }
 }
 
-/** Places the VMs on hosts; unplaced VMs are returned and reported as warnings at their placement. */
+/** Places the VMs on hosts; unplaced VMs are returned and reported as warnings at their placement, as are VMs stuck on draining hosts. */
 export function placeVms(args: {
   units: readonly VmUnit[];
   hosts: readonly HostTarget[];
   live: LivePlacement | undefined;
   capacities: HostCapacities | undefined;
   diagnostics: CompileDiagnostics;
-}): { placements: Map<string, string>; unplaced: Unplaced[] } {
+}): { placements: Map<string, string>; unplaced: Unplaced[]; drains: DrainingVm[] } {
   const result = schedule({
     hosts: args.hosts,
     vms: args.units.map(schedulerVm),
@@ -75,5 +76,5 @@ export function placeVms(args: {
     return { vm: u.vm, owner: { ...unit.owner }, reason: u.reason, code: u.code };
   });
   reportOvercommits(result.overcommits, args.hosts, args.diagnostics);
-  return { placements: result.placements, unplaced };
+  return { placements: result.placements, unplaced, drains: reportDrains(result.drains, byName, args.diagnostics) };
 }

@@ -29,6 +29,8 @@ export interface HostTarget {
   reserved: { cpus: number; memoryMiB: number };
   storagePool: { name: string; path: string };
   cordoned: boolean;
+  /** The host is being emptied by cold migration (implies cordoned); absent means false. */
+  drain?: boolean;
 }
 
 /** The gitvirt storage pool on a host. */
@@ -138,6 +140,8 @@ export interface DesiredVm {
     initialDelaySeconds: number;
   };
   labels: Record<string, string>;
+  /** How disks follow the VM to another host; absent when the spec does not say (copy). */
+  migration?: { disks: 'copy' | 'recreate' };
   /** Hex sha256 of canonical JSON of everything above except specHash. */
   specHash: string;
 }
@@ -148,6 +152,20 @@ export interface Unplaced {
   owner: OwnerRef;
   reason: string;
   code: string;
+}
+
+/** A VM on a draining host and what happens to it this cycle (see the scheduler's DrainState). */
+export interface DrainingVm {
+  vm: string;
+  owner: OwnerRef;
+  /** The draining host it runs on. */
+  host: string;
+  state: 'moving' | 'waiting' | 'no-room' | 'pinned';
+  /** Where a moving VM goes. */
+  to?: string;
+  /** Why no host took it, for `no-room`. */
+  code?: string;
+  reason: string;
 }
 
 /** Everything gitvirt wants on one host. */
@@ -164,5 +182,7 @@ export interface DesiredState {
   revision: string;
   hosts: Record<string, DesiredHostState>;
   unplaced: Unplaced[];
+  /** VMs on draining hosts (absent when no host drains). */
+  drains?: DrainingVm[];
   diagnostics: Diagnostic[];
 }

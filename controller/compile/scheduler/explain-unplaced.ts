@@ -35,7 +35,7 @@ export function describeConstraint(constraint: PlacementConstraint): string {
 
 /** Why `slot` refused the VM, with the clause naming what ran out. */
 function refusal(slot: HostSlot, vm: SchedulerVm): { refusal: Refusal; text: string } | undefined {
-  if (slot.cordoned) return { refusal: 'cordoned', text: `${slot.name} is cordoned` };
+  if (slot.cordoned) return { refusal: 'cordoned', text: `${slot.name} is ${slot.draining ? 'draining' : 'cordoned'}` };
   if (!slot.known) return { refusal: 'unknown-capacity', text: `${slot.name} has unknown capacity` };
   if (vm.group?.antiAffinity === 'required') {
     const member = membersOn(slot, vm.group.name)[0];

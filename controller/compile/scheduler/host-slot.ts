@@ -6,7 +6,10 @@ export interface HostSlot {
   name: string;
   zone: string;
   labels: Record<string, string>;
+  /** No new VM may come here: cordoned, or draining. */
   cordoned: boolean;
+  /** The host is being emptied. */
+  draining: boolean;
   /** False when neither the manifest nor observation gives the capacity. */
   known: boolean;
   freeCpus: number;
@@ -15,14 +18,15 @@ export interface HostSlot {
   members: Map<string, string[]>;
 }
 
-/** Creates the slot of a host: capacity (manifest, else observed) minus reserved. */
+/** Creates the slot of a host: capacity (manifest, else observed) minus reserved; a draining host is cordoned too. */
 export function createHostSlot(host: SchedulerHost, observed: Capacity | undefined): HostSlot {
   const capacity = host.capacity ?? observed;
   return {
     name: host.name,
     zone: host.zone,
     labels: host.labels,
-    cordoned: host.cordoned,
+    cordoned: host.cordoned || host.drain === true,
+    draining: host.drain === true,
     known: capacity !== undefined,
     freeCpus: capacity === undefined ? 0 : (capacity.cpus - host.reserved.cpus) * CPU_OVERCOMMIT_RATIO,
     freeMemoryMiB: capacity === undefined ? 0 : (capacity.memoryMiB - host.reserved.memoryMiB) * MEMORY_OVERCOMMIT_RATIO,

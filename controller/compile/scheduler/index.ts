@@ -1,6 +1,7 @@
 /**
  * Scheduler (pure): places VMs on hosts by CPU and memory, honouring pins, zones, label selectors,
- * cordoned hosts and cluster anti-affinity, and keeps running VMs where they are.
+ * cordoned hosts and cluster anti-affinity, keeps running VMs where they are, and empties draining
+ * hosts one VM per host per cycle.
  */
 export { schedule } from './schedule.js';
 export { CPU_OVERCOMMIT_RATIO, MEMORY_OVERCOMMIT_RATIO, MAX_REASON_HOSTS } from './constants.js';
@@ -8,6 +9,8 @@ export { describeNeed, describeConstraint, vcpus } from './explain-unplaced.js';
 export type {
   AntiAffinity,
   Capacity,
+  DrainReport,
+  DrainState,
   Overcommit,
   PlacementConstraint,
   PlacementKind,

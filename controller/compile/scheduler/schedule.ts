@@ -1,7 +1,7 @@
 import { CandidateIndex, type CandidateSet } from './candidate-index.js';
 import { explainUnplaced, describeConstraint } from './explain-unplaced.js';
 import { createHostSlot, membersOn, slotMatches, type HostSlot } from './host-slot.js';
-import type { ScheduleInput, ScheduleResult, SchedulerVm } from './types.js';
+import type { DrainReport, ScheduleInput, ScheduleResult, SchedulerVm } from './types.js';
 
 /** Compares names in code-point order, independent of locale. */
 function byName<T extends { name: string }>(a: T, b: T): number {
@@ -41,9 +41,12 @@ function placePinned(run: Run, vm: SchedulerVm, host: string, live: string | und
     const wanted = describeConstraint({ zone: vm.placement.zone, selector: vm.placement.selector });
     unplaced.push({ vm: vm.name, code: 'PlacementConflict', reason: `pinned to host ${host}, which does not match ${wanted}` });
   } else if (slot.cordoned && live !== host) {
-    unplaced.push({ vm: vm.name, code: 'HostCordoned', reason: `pinned to host ${host}, which is cordoned` });
+    unplaced.push({ vm: vm.name, code: 'HostCordoned', reason: `pinned to host ${host}, which is ${slot.draining ? 'draining' : 'cordoned'}` });
   } else {
     place(run, vm, slot, 'pinned');
+    if (slot.draining) {
+      run.result.drains.push({ vm: vm.name, host, state: 'pinned', reason: `pinned to draining host ${host} by placement.host, so it stays` });
+    }
   }
 }
 
@@ -76,10 +79,40 @@ function bestFit(set: CandidateSet, vm: SchedulerVm): HostSlot | undefined {
 }
 
 /**
+ * Moves at most one VM off each draining host: the first by name that fits elsewhere goes to its best
+ * fit; the others stay this cycle, waiting their turn or, when nothing has room, with the reason.
+ */
+function drainHosts(run: Run, leaving: ReadonlyMap<string, SchedulerVm[]>): void {
+  for (const host of [...leaving.keys()].sort()) {
+    const from = run.slots.get(host) as HostSlot;
+    let moved: string | undefined;
+    const reports: DrainReport[] = [];
+    for (const vm of leaving.get(host) ?? []) {
+      const slot = moved === undefined ? bestFit(run.index.candidates(vm.placement), vm) : undefined;
+      if (slot !== undefined) {
+        place(run, vm, slot, 'scheduled');
+        moved = vm.name;
+        reports.push({ vm: vm.name, host, state: 'moving', to: slot.name, reason: `leaves draining host ${host} for ${slot.name}` });
+        continue;
+      }
+      if (moved === undefined || bestFit(run.index.candidates(vm.placement), vm) === undefined) {
+        const why = explainUnplaced(vm, run.ordered);
+        reports.push({ vm: vm.name, host, state: 'no-room', code: why.code, reason: `cannot leave draining host ${host}: ${why.reason}` });
+      } else {
+        reports.push({ vm: vm.name, host, state: 'waiting', reason: `waits to leave draining host ${host}: one VM moves per host per cycle and ${moved} moves now` });
+      }
+      place(run, vm, from, 'kept');
+    }
+    run.result.drains.push(...reports);
+  }
+}
+
+/**
  * Places VMs on hosts. Pinned VMs go to their host; VMs already running on a host that still satisfies
  * their constraints stay; the rest, by name, go to the best-fitting host (least free memory that fits,
  * then name) with enough vCPUs, skipping cordoned hosts, hosts of unknown capacity and, per anti-affinity,
- * hosts holding members of the same cluster. Deterministic for a given input.
+ * hosts holding members of the same cluster. VMs running on a draining host leave it one per host per
+ * cycle (see drainHosts), before new VMs are placed. Deterministic for a given input.
  */
 export function schedule(input: ScheduleInput): ScheduleResult {
   const ordered = input.hosts.map((h) => createHostSlot(h, input.capacities?.[h.name])).sort(byName);
@@ -87,7 +120,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     slots: new Map(ordered.map((s) => [s.name, s])),
     ordered,
     index: new CandidateIndex(ordered),
-    result: { placements: new Map(), kinds: new Map(), unplaced: [], overcommits: [] },
+    result: { placements: new Map(), kinds: new Map(), unplaced: [], overcommits: [], drains: [] },
   };
   const live = input.live ?? {};
   const vms = [...input.vms].sort(byName);
@@ -96,7 +129,15 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     if (vm.placement.host !== undefined) placePinned(run, vm, vm.placement.host, live[vm.name]);
     else floating.push(vm);
   }
-  const fresh = floating.filter((vm) => !keepLive(run, vm, live[vm.name]));
+  const leaving = new Map<string, SchedulerVm[]>();
+  const fresh = floating.filter((vm) => {
+    const host = live[vm.name];
+    if (host === undefined || run.slots.get(host)?.draining !== true) return !keepLive(run, vm, host);
+    leaving.set(host, [...(leaving.get(host) ?? []), vm]);
+    return false;
+  });
+  drainHosts(run, leaving);
+  run.result.drains.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.vm < b.vm ? -1 : a.vm > b.vm ? 1 : 0));
   for (const vm of fresh) {
     const slot = bestFit(run.index.candidates(vm.placement), vm);
     if (slot === undefined) run.result.unplaced.push(explainUnplaced(vm, run.ordered));

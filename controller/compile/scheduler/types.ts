@@ -13,6 +13,8 @@ export interface SchedulerHost {
   zone: string;
   labels: Record<string, string>;
   cordoned: boolean;
+  /** The host is being emptied: its scheduler-placed VMs move elsewhere, one per cycle (implies cordoned). */
+  drain?: boolean;
   /** From the manifest; when absent the observed capacity is used. */
   capacity?: Capacity;
   reserved: Capacity;
@@ -66,6 +68,30 @@ export interface Overcommit {
 /** How each VM came to its host. */
 export type PlacementKind = 'pinned' | 'kept' | 'scheduled';
 
+/** Where a VM on a draining host stands this cycle. Closed set. */
+export type DrainState =
+  /** Leaves the host now, for `to`. */
+  | 'moving'
+  /** Stays this cycle: another VM of the host moves first (one per host per cycle). */
+  | 'waiting'
+  /** Stays: no other host has room or qualifies (`code` and `reason` say why). */
+  | 'no-room'
+  /** Stays: pinned to the host by `placement.host`. */
+  | 'pinned';
+
+/** A VM on a draining host and what happens to it this cycle. */
+export interface DrainReport {
+  vm: string;
+  /** The draining host. */
+  host: string;
+  state: DrainState;
+  /** Where a moving VM goes. */
+  to?: string;
+  /** Why no host took it (state `no-room`). */
+  code?: UnplacedCode;
+  reason: string;
+}
+
 /** The scheduler's answer. */
 export interface ScheduleResult {
   /** VM name → host name. */
@@ -74,6 +100,8 @@ export interface ScheduleResult {
   kinds: Map<string, PlacementKind>;
   unplaced: UnplacedVm[];
   overcommits: Overcommit[];
+  /** VMs on draining hosts, in host then VM name order. */
+  drains: DrainReport[];
 }
 
 /** Scheduler input. */
