@@ -45,6 +45,7 @@ const SKIPPED_KIND: Readonly<Record<SkipReason, (owner: OwnerKind) => ActionKind
   SelfHealDisabled: (owner) => DEFINE_KIND[owner],
   NotOwned: (owner) => DEFINE_KIND[owner],
   HostUnreachable: (owner) => DEFINE_KIND[owner],
+  RolloutPending: () => 'domain.restart',
 };
 const ACTION_KINDS: ReadonlySet<string> = new Set([...CONVERGE_ORDER, ...PRUNE_ORDER]);
 

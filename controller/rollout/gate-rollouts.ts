@@ -1,7 +1,7 @@
 import type { DesiredState } from '../types/desired.js';
-import type { HostObservation, HostPlan, Plan } from '../types/plan.js';
+import type { ActionKind, HostObservation, HostPlan, Plan, SkippedChange } from '../types/plan.js';
 import type { ClusterStrategy } from './cluster-strategy.js';
-import { clusterMembers, type MemberView } from './cluster-members.js';
+import { clusterMembers, DISRUPTIVE_ACTIONS, type MemberView } from './cluster-members.js';
 import { gateCluster } from './gate-cluster.js';
 import type { HeldMember, MemberHealth, RolloutState, RolloutStatus } from './rollout-status.js';
 
@@ -23,7 +23,7 @@ export interface GateRolloutsInput {
 
 /** The gated plan and what the rollouts are doing. */
 export interface GateRolloutsResult {
-  /** The plan without the actions of members waiting for their turn. */
+  /** The plan without the actions of members waiting for their turn (listed as skipped, RolloutPending). */
   plan: Plan;
   /** Per cluster with placed members, in name order. */
   rollouts: RolloutStatus[];
@@ -55,29 +55,52 @@ export function gateRollouts(input: GateRolloutsInput): GateRolloutsResult {
     for (const [name, since] of Object.entries(gate.since)) state.members[name] = { since };
   }
   const messages = new Map(rollouts.map((rollout) => [rollout.cluster, rollout]));
-  return {
-    plan: holdMembers(input.plan, held),
-    rollouts,
-    held: held.map((m) => ({
+  const holds = held.map((m): Hold => ({
+    view: m,
+    held: {
       cluster: m.cluster, member: m.name, host: m.host, actions: m.actions.map((a) => a.kind),
       message: heldMessage(m, messages.get(m.cluster), input.strategies[m.cluster]),
-    })),
-    state,
-  };
+    },
+  }));
+  return { plan: holdMembers(input.plan, holds), rollouts, held: holds.map((h) => h.held), state };
 }
 
-/** The plan without the actions of the held members. */
-function holdMembers(plan: Plan, held: readonly MemberView[]): Plan {
-  if (held.length === 0) return plan;
-  const heldActions = new Set(held.flatMap((m) => m.actions));
-  const hosts: HostPlan[] = plan.hosts.map((host) => ({ ...host, actions: host.actions.filter((action) => !heldActions.has(action)) }));
+/** A member held back, as the gate saw it and as it is reported. */
+interface Hold {
+  view: MemberView;
+  held: HeldMember;
+}
+
+/**
+ * The plan without the actions of the held members; each held member is listed in its host's
+ * `skipped` instead (reason RolloutPending), so plan output, apply and status show it waiting.
+ */
+function holdMembers(plan: Plan, holds: readonly Hold[]): Plan {
+  if (holds.length === 0) return plan;
+  const heldActions = new Set(holds.flatMap((h) => h.view.actions));
+  const skips = new Map<string, SkippedChange[]>();
+  for (const { view, held } of holds) {
+    const skip: SkippedChange = { host: view.host, owner: view.vm.owner, reason: 'RolloutPending', message: held.message };
+    skips.set(view.host, [...(skips.get(view.host) ?? []), skip]);
+  }
+  const hosts: HostPlan[] = plan.hosts.map((host) => ({
+    ...host,
+    actions: host.actions.filter((action) => !heldActions.has(action)),
+    skipped: [...host.skipped, ...(skips.get(host.host) ?? [])],
+  }));
   return { ...plan, hosts };
 }
 
-/** Why a member waits, one line. */
+/** The action that takes a member down (what it waits to run), for messages. */
+function disruptiveKind(m: MemberView): ActionKind {
+  return m.actions.find((a) => DISRUPTIVE_ACTIONS.has(a.kind))?.kind ?? 'domain.restart';
+}
+
+/** Why a member waits, one line, starting with the action held (`domain.restart of web-zone-b-0 ...`). */
 function heldMessage(m: MemberView, rollout: RolloutStatus | undefined, strategy: ClusterStrategy | undefined): string {
-  if (rollout?.phase === 'Stalled') return `update of ${m.name} held: the rollout of cluster ${m.cluster} is stalled (${rollout.failed?.member} is not healthy)`;
+  const what = `${disruptiveKind(m)} of ${m.name}`;
+  if (rollout?.phase === 'Stalled') return `${what} held: the rollout of cluster ${m.cluster} is stalled (${rollout.failed?.member} is not healthy)`;
   const zone = rollout?.zone;
-  if (zone !== undefined && zone !== m.zone) return `update of ${m.name} waits for zone ${zone} of cluster ${m.cluster} to finish`;
-  return `update of ${m.name} waits for its turn in zone ${m.zone} (at most ${strategy?.maxUnavailable ?? 1} unavailable at once)`;
+  if (zone !== undefined && zone !== m.zone) return `${what} waits for zone ${zone} of cluster ${m.cluster} to finish`;
+  return `${what} waits for its turn in zone ${m.zone} (at most ${strategy?.maxUnavailable ?? 1} unavailable at once)`;
 }

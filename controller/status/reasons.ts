@@ -8,11 +8,14 @@ export type StatusReason =
   | 'BrakeEngaged'
   | 'ApplyFailed'
   | 'HostUnreachable'
+  | 'RolloutStalled'
   | CompileUnplacedCode
   | 'NotOwned'
   | 'DeletionProtected'
   | 'RestartRequired'
   | 'SelfHealDisabled'
+  | 'RollingUpdate'
+  | 'RolloutPending'
   | 'Progressing'
   | 'Applied'
   | 'Unchanged';
@@ -33,6 +36,7 @@ export const REASON_RULES: Readonly<Record<StatusReason, ReasonRule>> = {
   BrakeEngaged: { ready: false, reconciling: false, stalled: true, error: false },
   ApplyFailed: { ready: false, reconciling: true, stalled: false, error: true },
   HostUnreachable: { ready: false, reconciling: true, stalled: false, error: true },
+  RolloutStalled: { ready: false, reconciling: false, stalled: true, error: true },
   InsufficientCapacity: { ready: false, reconciling: false, stalled: true, error: true },
   AntiAffinity: { ready: false, reconciling: false, stalled: true, error: true },
   CapacityUnknown: { ready: false, reconciling: false, stalled: true, error: true },
@@ -45,6 +49,8 @@ export const REASON_RULES: Readonly<Record<StatusReason, ReasonRule>> = {
   DeletionProtected: { ready: false, reconciling: false, stalled: true, error: false },
   RestartRequired: { ready: false, reconciling: false, stalled: true, error: false },
   SelfHealDisabled: { ready: false, reconciling: false, stalled: true, error: false },
+  RollingUpdate: { ready: false, reconciling: true, stalled: false, error: false },
+  RolloutPending: { ready: false, reconciling: true, stalled: false, error: false },
   Progressing: { ready: false, reconciling: true, stalled: false, error: false },
   Applied: { ready: true, reconciling: false, stalled: false, error: false },
   Unchanged: { ready: true, reconciling: false, stalled: false, error: false },
@@ -61,5 +67,5 @@ export function reasonRank(reason: string): number {
 
 /** Plan skip reasons, which are status reasons of the same name. */
 export const SKIP_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>([
-  'DeletionProtected', 'RestartRequired', 'SelfHealDisabled', 'BrakeEngaged', 'HostUnreachable', 'NotOwned',
+  'DeletionProtected', 'RestartRequired', 'SelfHealDisabled', 'BrakeEngaged', 'HostUnreachable', 'NotOwned', 'RolloutPending',
 ]);

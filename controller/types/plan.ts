@@ -87,7 +87,9 @@ export type SkipReason =
   | 'SelfHealDisabled'
   | 'BrakeEngaged'
   | 'HostUnreachable'
-  | 'NotOwned';
+  | 'NotOwned'
+  /** A cluster member's update waits for its turn in the rolling update. */
+  | 'RolloutPending';
 
 /** A change that the plan deliberately does not carry out, and why. */
 export interface SkippedChange {

@@ -33,8 +33,14 @@ describe('gateRollouts', () => {
       ['web-zone-b-0', ['domain.define', 'domain.restart']],
       ['web-zone-b-1', ['domain.define', 'domain.restart']],
     ]);
-    expect(held[0]!.message).toBe('update of web-zone-a-1 waits for its turn in zone zone-a (at most 1 unavailable at once)');
-    expect(held[1]!.message).toBe('update of web-zone-b-0 waits for zone zone-a of cluster web to finish');
+    expect(held[0]!.message).toBe('domain.restart of web-zone-a-1 waits for its turn in zone zone-a (at most 1 unavailable at once)');
+    expect(held[1]!.message).toBe('domain.restart of web-zone-b-0 waits for zone zone-a of cluster web to finish');
+    // Held members are listed as skipped on their hosts, so plan output shows them waiting.
+    const skipped = plan.hosts.flatMap((h) => h.skipped.map((s) => [s.host, s.owner.name, s.reason, s.message]));
+    const byMember = (x: unknown[], y: unknown[]) => String(x[1]).localeCompare(String(y[1]));
+    expect(skipped.sort(byMember)).toEqual(held.map((h) => [h.host, h.member, 'RolloutPending', h.message]));
+    expect(computed.plan.hosts.flatMap((h) => h.skipped)).toEqual([]);
+    expect(plan.hosts.flatMap((h) => h.skipped).every((s) => s.owner.kind === 'VirtualMachine' && s.owner.cluster === 'web')).toBe(true);
     // Everything that is not a held member's passes unchanged.
     const notDomain = (p: typeof plan) => p.hosts.flatMap((h) => h.actions.filter((a) => !a.kind.startsWith('domain.')));
     expect(notDomain(plan)).toEqual(notDomain(computed.plan));
@@ -99,7 +105,10 @@ describe('gateRollouts', () => {
     });
     expect(domainActions(plan)).toEqual([]);
     expect(held.map((h) => h.member)).toEqual(['web-zone-a-1', 'web-zone-b-0', 'web-zone-b-1']);
-    expect(held[0]!.message).toBe('update of web-zone-a-1 held: the rollout of cluster web is stalled (web-zone-a-0 is not healthy)');
+    expect(held[0]!.message).toBe('domain.restart of web-zone-a-1 held: the rollout of cluster web is stalled (web-zone-a-0 is not healthy)');
+    expect(plan.hosts.flatMap((h) => h.skipped.map((s) => `${s.reason} ${s.owner.name}`)).sort()).toEqual([
+      'RolloutPending web-zone-a-1', 'RolloutPending web-zone-b-0', 'RolloutPending web-zone-b-1',
+    ]);
     expect(state).toEqual(previous); // the clock keeps running from the first time
     expect(gate(bad, members, { health: unhealthy, now: later(600), previous: state }).rollout.phase).toBe('Stalled');
   });
