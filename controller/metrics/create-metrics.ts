@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric
 import type { CycleReport, FetchRecord, LoopMetrics } from '../reconcile/loop-types.js';
 import { cycleMetrics } from './cycle-metrics.js';
 import { readiness, liveness, type HealthCheck, type HealthLimits, type HealthState } from './health.js';
-import { BRAKE_REASONS, METRICS, type MetricDefinition, type MetricName } from './metric-definitions.js';
+import { BRAKE_REASONS, METRICS, ROLLOUT_MEMBER_STATES, type MetricDefinition, type MetricName } from './metric-definitions.js';
 
 /** The metrics of one controller: its own registry (never the global one), the loop's hooks and health. */
 export interface ControllerMetrics extends LoopMetrics {
@@ -79,6 +79,14 @@ export function createMetrics(args: CreateMetricsArgs): ControllerMetrics {
     if (c.brake !== undefined) for (const reason of BRAKE_REASONS) gauge('gitvirt_brake_engaged').set({ reason }, c.brake === reason ? 1 : 0);
     if (c.manifestsValid !== undefined) gauge('gitvirt_manifests_valid').set(c.manifestsValid ? 1 : 0);
     if (c.unplaced !== undefined) gauge('gitvirt_unplaced_vms').set(c.unplaced);
+    if (c.rollouts !== undefined) {
+      gauge('gitvirt_rollout_members').reset();
+      gauge('gitvirt_rollout_stalled').reset();
+      for (const rollout of c.rollouts) {
+        for (const state of ROLLOUT_MEMBER_STATES) gauge('gitvirt_rollout_members').set({ cluster: rollout.cluster, state }, rollout.members[state]);
+        gauge('gitvirt_rollout_stalled').set({ cluster: rollout.cluster }, rollout.stalled ? 1 : 0);
+      }
+    }
     counter('gitvirt_cycles_total').inc({ outcome: report.outcome });
     histogram('gitvirt_cycle_duration_seconds').observe({ outcome: report.outcome }, report.durationMs / 1000);
   };

@@ -1,6 +1,8 @@
 /** The metric updates of one cycle, derived from its report (pure). */
 import type { CycleReport } from '../reconcile/loop-types.js';
+import type { MemberState, RolloutStatus } from '../rollout/index.js';
 import type { ChangeSetEntry } from '../types/change-set.js';
+import type { RolloutMemberState } from './metric-definitions.js';
 
 /** Entry results that changed something. */
 const CHANGED = new Set<ChangeSetEntry['result']>(['created', 'configured', 'deleted']);
@@ -24,6 +26,28 @@ export interface CycleMetrics {
   /** Absent when no revision was read. */
   manifestsValid?: boolean;
   unplaced?: number;
+  /** Per cluster with placed members: its rollout progress; absent when no plan was gated this cycle. */
+  rollouts?: RolloutMetrics[];
+}
+
+/** One cluster's rollout as metrics: member counts by state, and whether it is stalled. */
+export interface RolloutMetrics {
+  cluster: string;
+  members: Record<RolloutMemberState, number>;
+  stalled: boolean;
+}
+
+/** Member rollout states that count as not serving. */
+const UNAVAILABLE = new Set<MemberState>(['progressing', 'unreachable']);
+
+/** The metrics of one cluster's rollout status. */
+export function rolloutMetrics(rollout: RolloutStatus): RolloutMetrics {
+  const updated = rollout.members.filter((m) => m.updated).length;
+  return {
+    cluster: rollout.cluster,
+    members: { updated, pending: rollout.members.length - updated, unavailable: rollout.members.filter((m) => UNAVAILABLE.has(m.state)).length },
+    stalled: rollout.phase === 'Stalled',
+  };
 }
 
 /** Counts grouped by a key built from each item. */
@@ -70,5 +94,6 @@ export function cycleMetrics(report: CycleReport): CycleMetrics {
     metrics.unplaced = result.computed.desired.unplaced.length;
   }
   if (result !== undefined) metrics.manifestsValid = report.outcome !== 'stalled';
+  if (result?.rollouts !== undefined && report.outcome !== 'aborted') metrics.rollouts = result.rollouts.clusters.map(rolloutMetrics);
   return metrics;
 }

@@ -38,6 +38,8 @@ export const METRICS = {
   gitvirt_cycle_interval_seconds: { type: 'gauge', help: 'Configured time between cycles.', labels: [] },
   gitvirt_status_write_failures_total: { type: 'counter', help: 'Failed writes of the status branch or notes.', labels: [] },
   gitvirt_webhook_requests_total: { type: 'counter', help: 'Webhook requests answered, by result (triggered, ignored, unauthorized, ...).', labels: ['result'] },
+  gitvirt_rollout_members: { type: 'gauge', help: 'Members of each cluster by rollout state: updated (on the current template), pending (not yet updated), unavailable (not serving: changed and not yet healthy, or its host unreachable).', labels: ['cluster', 'state'] },
+  gitvirt_rollout_stalled: { type: 'gauge', help: 'Whether the cluster\'s rolling update is stalled (1): a changed member stayed unhealthy past healthTimeoutSeconds and the rest is held.', labels: ['cluster'] },
 } as const satisfies Record<string, MetricDefinition>;
 
 /** The name of a metric the controller exports. */
@@ -45,6 +47,12 @@ export type MetricName = keyof typeof METRICS;
 
 /** Every metric name, sorted. */
 export const METRIC_NAMES: readonly MetricName[] = (Object.keys(METRICS) as MetricName[]).sort();
+
+/** Member states counted by `gitvirt_rollout_members` (updated + pending = all members; unavailable overlaps both). */
+export const ROLLOUT_MEMBER_STATES = ['updated', 'pending', 'unavailable'] as const;
+
+/** A member state counted by `gitvirt_rollout_members`. */
+export type RolloutMemberState = (typeof ROLLOUT_MEMBER_STATES)[number];
 
 /** Brake reasons, so `gitvirt_brake_engaged` has a 0 series for each before anything happens. */
 export const BRAKE_REASONS = ['TooManyDeletions', 'TooManyHostsUnreachable', 'EmptyDesiredState'] as const;

@@ -25,7 +25,7 @@ describe('example Prometheus alert rules', () => {
     const rules = doc.groups.flatMap((g) => g.rules);
     expect(rules.map((r) => r.alert).sort()).toEqual([
       'GitvirtApplyErrors', 'GitvirtBrakeEngaged', 'GitvirtConstantChanges', 'GitvirtControllerDown',
-      'GitvirtGitFetchFailing', 'GitvirtHostDown', 'GitvirtManifestsInvalid',
+      'GitvirtGitFetchFailing', 'GitvirtHostDown', 'GitvirtManifestsInvalid', 'GitvirtRolloutStalled',
     ]);
     for (const rule of rules) {
       expect(rule.expr.trim(), rule.alert).not.toBe('');
