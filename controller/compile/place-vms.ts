@@ -1,17 +1,16 @@
 import type { DrainingVm, HostTarget, Unplaced } from '../types/desired.js';
 import type { CompileDiagnostics } from './compile-diagnostics.js';
 import { reportDrains } from './report-drains.js';
-import { schedule, vcpus, type Overcommit, type SchedulerVm } from './scheduler/index.js';
+import { schedule, vcpus, vmReservation, type Overcommit, type SchedulerVm } from './scheduler/index.js';
 import type { HostCapacities, LivePlacement } from './types.js';
 import type { VmUnit } from './vm-unit.js';
 
-/** The scheduler's view of a VM: vCPUs, maximum memory (Halted VMs count too, to start again in place), placement, anti-affinity. */
+/** The scheduler's view of a VM: what it reserves (vmReservation, Halted VMs included), placement, anti-affinity. */
 function schedulerVm(unit: VmUnit): SchedulerVm {
   const { placement } = unit.spec;
   const vm: SchedulerVm = {
     name: unit.name,
-    cpus: unit.spec.cpus,
-    memoryMiB: unit.spec.maxMemoryMiB ?? unit.spec.memoryMiB,
+    ...vmReservation(unit.spec),
     placement: { host: placement.host, zone: placement.zone, selector: placement.selector },
   };
   if (unit.cluster !== undefined && unit.antiAffinity !== undefined) vm.group = { name: unit.cluster.name, antiAffinity: unit.antiAffinity };

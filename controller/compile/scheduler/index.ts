@@ -6,6 +6,7 @@
 export { schedule } from './schedule.js';
 export { CPU_OVERCOMMIT_RATIO, MEMORY_OVERCOMMIT_RATIO, MAX_REASON_HOSTS } from './constants.js';
 export { describeNeed, describeConstraint, vcpus } from './explain-unplaced.js';
+export { vmReservation, type ReservationSpec } from './vm-reservation.js';
 export type {
   AntiAffinity,
   Capacity,

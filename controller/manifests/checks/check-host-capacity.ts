@@ -1,35 +1,39 @@
+import { CPU_OVERCOMMIT_RATIO as SCHEDULER_CPU_OVERCOMMIT_RATIO } from '../../compile/scheduler/constants.js';
+import { vmReservation } from '../../compile/scheduler/vm-reservation.js';
+import type { Capacity } from '../../compile/scheduler/types.js';
 import type { Diagnostic } from '../../types/diagnostic.js';
 import { at, num, str } from './fields.js';
 import { report } from './semantic-context.js';
 import type { Entry, SemanticContext } from './semantic-context.js';
 
-/** vCPUs per physical CPU that pinned VMs may add up to; memory is never overcommitted. */
-export const CPU_OVERCOMMIT_RATIO = 4;
+/** vCPUs per physical CPU that pinned VMs may add up to (the scheduler's ratio); memory is never overcommitted. */
+export const CPU_OVERCOMMIT_RATIO = SCHEDULER_CPU_OVERCOMMIT_RATIO;
 
 /** Memory a Host keeps for itself when `reserved.memoryMiB` is not given. */
 export const DEFAULT_RESERVED_MEMORY_MIB = 1024;
 
-/** Run strategies whose VMs do not consume host resources. */
-const NOT_RUNNING: ReadonlySet<string> = new Set(['Halted']);
-
-interface Resource { field: 'cpus' | 'memoryMiB'; unit: string; ratio: number; reservedDefault: number }
+interface Resource { field: keyof Capacity; unit: string; counted: string; ratio: number; reservedDefault: number }
 
 /** The two resources checked, as a table. */
 const RESOURCES: readonly Resource[] = [
-  { field: 'cpus', unit: 'vCPUs', ratio: CPU_OVERCOMMIT_RATIO, reservedDefault: 0 },
-  { field: 'memoryMiB', unit: 'MiB of memory', ratio: 1, reservedDefault: DEFAULT_RESERVED_MEMORY_MIB },
+  { field: 'cpus', unit: 'vCPUs', counted: 'Halted VMs included', ratio: CPU_OVERCOMMIT_RATIO, reservedDefault: 0 },
+  {
+    field: 'memoryMiB', unit: 'MiB of memory', counted: 'at maximum memory (maxMemoryMiB), Halted VMs included',
+    ratio: 1, reservedDefault: DEFAULT_RESERVED_MEMORY_MIB,
+  },
 ];
 
 /**
  * VMs pinned to a Host (`placement.host`) must fit its declared `capacity` minus `reserved`
- * (CPUs may be overcommitted up to CPU_OVERCOMMIT_RATIO, memory not). Halted VMs do not count.
+ * (CPUs may be overcommitted up to CPU_OVERCOMMIT_RATIO, memory not). Each VM counts what
+ * vmReservation says, the scheduler's rule: vCPUs and maximum memory, Halted VMs included.
  * Hosts without `capacity` are checked by the scheduler against live node info instead.
  */
 export function checkHostCapacity(ctx: SemanticContext): Diagnostic[] {
   const pinned = new Map<string, Entry[]>();
   for (const vm of ctx.valid.VirtualMachine) {
     const host = str(at(vm.value, 'spec', 'placement', 'host'));
-    if (host === undefined || NOT_RUNNING.has(str(at(vm.value, 'spec', 'runStrategy')) ?? 'Always')) continue;
+    if (host === undefined) continue;
     const list = pinned.get(host);
     if (list === undefined) pinned.set(host, [vm]);
     else list.push(vm);
@@ -46,7 +50,7 @@ export function checkHostCapacity(ctx: SemanticContext): Diagnostic[] {
       let used = 0;
       let overflow: Entry | undefined;
       for (const vm of vms) {
-        used += num(at(vm.value, 'spec', resource.field)) ?? 0;
+        used += reservationOf(vm)[resource.field];
         if (overflow === undefined && used > available) overflow = vm;
       }
       if (overflow === undefined) continue;
@@ -58,10 +62,16 @@ export function checkHostCapacity(ctx: SemanticContext): Diagnostic[] {
       out.push(report(overflow, '/spec/placement/host', {
         severity: 'error',
         code: 'host-overcommitted',
-        message: `Host "${hostName}" has ${available} ${resource.unit} for pinned VMs (${formula}), but the VMs pinned to it need ${used} (${shown})`,
+        message: `Host "${hostName}" has ${available} ${resource.unit} for pinned VMs (${formula}), but the VMs pinned to it reserve ${used}, ${resource.counted} (${shown})`,
         hint: 'pin fewer or smaller VMs to this host, place some by zone or selector instead, or raise its capacity',
       }));
     }
   }
   return out;
+}
+
+/** What a pinned VM reserves, read from its (schema-valid) spec. */
+function reservationOf(vm: Entry): Capacity {
+  const spec = (field: string) => num(at(vm.value, 'spec', field));
+  return vmReservation({ cpus: spec('cpus') ?? 0, memoryMiB: spec('memoryMiB') ?? 0, maxMemoryMiB: spec('maxMemoryMiB') });
 }

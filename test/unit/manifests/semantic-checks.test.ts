@@ -92,13 +92,13 @@ describe('semantic checks', () => {
   it('VMs pinned to a host must fit its declared capacity', () => {
     const diagnostics = load('host-capacity');
     const file = 'host-capacity/vms.yaml';
-    const memory = expectDiagnostic(diagnostics, { code: 'host-overcommitted', file, line: 27, message: /MiB of memory/ });
+    const memory = expectDiagnostic(diagnostics, { code: 'host-overcommitted', file, line: 28, message: /MiB of memory/ });
     expect(memory.message).toContain('15360 MiB');
-    expect(memory.message).toContain('need 18000');
-    const cpus = expectDiagnostic(diagnostics, { code: 'host-overcommitted', file, line: 27, message: /vCPUs/ });
+    expect(memory.message).toContain('reserve 19000, at maximum memory (maxMemoryMiB), Halted VMs included (big-1, big-2, big-3, parked)');
+    const cpus = expectDiagnostic(diagnostics, { code: 'host-overcommitted', file, line: 28, message: /vCPUs/ });
     expect(cpus.message).toContain('32 vCPUs');
-    expect(cpus.message).toContain('need 36');
-    expectNoDiagnostic(diagnostics, { message: /hv2|parked/ });
+    expect(cpus.message).toContain('reserve 38, Halted VMs included');
+    expectNoDiagnostic(diagnostics, { message: /hv2|huge/ });
   });
 
   it('a Host without a pinned host key gets one dedicated error', () => {
