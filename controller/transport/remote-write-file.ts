@@ -7,13 +7,16 @@ export const DEFAULT_FILE_MODE = 0o644;
 
 /**
  * Writes stdin to a temporary file next to the target, sets its mode, then renames it over the target
- * (refusing a directory target, which `mv` would move the file into).
- * Arguments: $1 temporary path, $2 octal mode, $3 target path. On failure the temporary file is removed.
+ * (refusing a directory target, which `mv` would move the file into). The file is renamed only when
+ * it holds all $4 bytes: a client that dies mid-stream ends stdin early, and `cat` takes that for
+ * the end. Arguments: $1 temporary path, $2 octal mode, $3 target path, $4 byte count. On failure
+ * the temporary file is removed.
  */
 const WRITE_SCRIPT = [
   'if [ -d "$3" ]; then echo "$3: is a directory" >&2; exit 1; fi',
   'umask 077',
-  'cat > "$1" && chmod "$2" "$1" && mv -f "$1" "$3" || { status=$?; rm -f "$1"; exit "$status"; }',
+  'complete() { n=$(wc -c < "$1") && [ "$n" -eq "$4" ] || { echo "stdin ended after ${n:-0} of $4 bytes" >&2; return 1; }; }',
+  'cat > "$1" && complete "$@" && chmod "$2" "$1" && mv -f "$1" "$3" || { status=$?; rm -f "$1"; exit "$status"; }',
 ].join('\n');
 
 /** A path next to `path` that no other writer picks. */
@@ -40,7 +43,7 @@ export async function writeFileViaExec(
   const refused = refuseWritePath(path);
   if (refused !== undefined) throw new WriteFileFailedError({ host, path, reason: refused });
   const mode = ((options.mode ?? DEFAULT_FILE_MODE) & 0o7777).toString(8);
-  const result = await execRaw(['sh', '-c', WRITE_SCRIPT, 'sh', temporaryPath(path), mode, path], {
+  const result = await execRaw(['sh', '-c', WRITE_SCRIPT, 'sh', temporaryPath(path), mode, path, String(data.length)], {
     stdin: data,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
