@@ -1,4 +1,5 @@
 /** computeStatus: the whole status tree of one cycle, from everything the cycle gathered. Pure. */
+import type { RolloutStatus } from '../rollout/index.js';
 import type { ChangeSet } from '../types/change-set.js';
 import type { DesiredState } from '../types/desired.js';
 import type { Diagnostic } from '../types/diagnostic.js';
@@ -25,6 +26,8 @@ export interface StatusInput {
   now: Date | string;
   /** The status last written, for transition times, last errors and the inventory of unreachable hosts. */
   previous?: StatusSnapshot;
+  /** Cluster rollouts of the cycle (the reconcile's `rollouts.clusters`): conditions and progress of each Cluster. */
+  rollouts?: readonly RolloutStatus[];
 }
 
 /** Why nothing was reconciled this cycle, or undefined when the manifests compiled. */
@@ -81,7 +84,7 @@ export function computeStatus(input: StatusInput): StatusSnapshot {
     const previous = input.previous?.resources.get(path)?.status;
     const own = findings.get(key) ?? [];
     const verdict = ref.kind === 'Cluster' && blocked === undefined
-      ? clusterVerdict(ref.name, input.desired, own, vmVerdict)
+      ? clusterVerdict(ref.name, input.desired, own, vmVerdict, input.rollouts?.find((r) => r.cluster === ref.name))
       : verdictOf(own, input.revision, ref.fallback ?? upToDate);
     const details = blocked === undefined ? resourceDetails(ref, input, vmVerdict) : keptDetails(previous);
     resources.set(path, {

@@ -9,11 +9,12 @@
 export { computeStatus, isReady, type StatusInput } from './compute-status.js';
 export {
   STATUS_API_VERSION, STATUS_KINDS, CONDITION_TYPES,
-  type StatusKind, type ConditionType, type Condition, type IpAddress, type LastError, type ClusterMember, type ResourceStatus,
+  type StatusKind, type ConditionType, type Condition, type IpAddress, type LastError, type ClusterMember, type ClusterRollout, type ResourceStatus,
   type ResourceStatusDoc, type RecordedDomain, type RecordedNetwork, type RecordedInventory, type HostStatus, type HostStatusDoc,
   type StatusSnapshot,
 } from './status-types.js';
 export { REASON_RULES, REASON_ORDER, reasonRank, type StatusReason, type ReasonRule } from './reasons.js';
+export { clusterRollout, rolloutVerdict, withRolloutProgress, ROLLOUT_STATUS_REASON } from './cluster-rollout.js';
 export { recordInventory, hostStatusOf, liveFromInventory } from './host-status.js';
 export { sanitizeLibvirtXml } from './sanitize-xml.js';
 export { oneLine, shortRevision, MAX_MESSAGE_LENGTH } from './one-line.js';

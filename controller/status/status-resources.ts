@@ -1,5 +1,7 @@
 /** Which resources get a status document, and the details (placement, addresses, members) each records. */
+import type { RolloutStatus } from '../rollout/index.js';
 import type { DesiredState, DesiredVm } from '../types/desired.js';
+import { clusterRollout, rolloutVerdict, withRolloutProgress } from './cluster-rollout.js';
 import { resourceKey, type Finding, type Findings } from './collect-findings.js';
 import type { StatusInput } from './compute-status.js';
 import { oneLine } from './one-line.js';
@@ -111,15 +113,17 @@ export function resourceDetails(ref: ResourceRef, input: StatusInput, vmVerdict:
       return { ...(hosts[0] === undefined ? {} : { host: hosts[0] }), ...(addresses.length === 0 ? {} : { ipAddresses: addresses }) };
     }
     case 'Cluster': {
+      const rollout = input.rollouts?.find((r) => r.cluster === ref.name);
       const members: ClusterMember[] = clusterMembers(ref.name, input.desired).map((m) => {
         const { reason } = vmVerdict(m.name);
         const addresses = m.vm === undefined ? [] : ipAddresses(m.vm);
-        return {
+        return withRolloutProgress({
           name: m.name, ...(m.host === undefined ? {} : { host: m.host }), ready: REASON_RULES[reason].ready, reason,
           ...(addresses.length === 0 ? {} : { ipAddresses: addresses }),
-        };
+        }, rollout);
       });
-      return { hosts: [...new Set(members.flatMap((m) => (m.host === undefined ? [] : [m.host])))].sort(), members };
+      const hosts = [...new Set(members.flatMap((m) => (m.host === undefined ? [] : [m.host])))].sort();
+      return { hosts, members, ...(rollout === undefined ? {} : { rollout: clusterRollout(rollout) }) };
     }
     default:
       return { hosts };
@@ -127,16 +131,19 @@ export function resourceDetails(ref: ResourceRef, input: StatusInput, vmVerdict:
 }
 
 /**
- * A cluster's verdict from its members': the worst member's
- * reason, with how many members are Ready; the cluster's own findings (its diagnostics) win.
+ * A cluster's verdict from its members' and its rolling update: the worst member's reason, with how
+ * many members are Ready, unless the rollout (RollingUpdate, RolloutStalled) is worse; the cluster's
+ * own findings (its diagnostics) win.
  */
-export function clusterVerdict(name: string, desired: DesiredState | undefined, own: readonly Finding[], vmVerdict: VmVerdict): Verdict {
+export function clusterVerdict(name: string, desired: DesiredState | undefined, own: readonly Finding[], vmVerdict: VmVerdict, rollout?: RolloutStatus): Verdict {
   const members = clusterMembers(name, desired).map((m) => ({ name: m.name, verdict: vmVerdict(m.name) }));
   const worstOwn = [...own].sort((a, b) => reasonRank(a.reason) - reasonRank(b.reason))[0];
   if (worstOwn !== undefined && !REASON_RULES[worstOwn.reason].ready) return { reason: worstOwn.reason, message: worstOwn.message };
   const ready = members.filter((m) => REASON_RULES[m.verdict.reason].ready).length;
   const count = `${ready}/${members.length} members ready`;
   const worst = [...members].sort((a, b) => reasonRank(a.verdict.reason) - reasonRank(b.verdict.reason))[0];
+  const rolling = rolloutVerdict(rollout);
+  if (rolling !== undefined && (worst === undefined || reasonRank(rolling.reason) <= reasonRank(worst.verdict.reason))) return rolling;
   if (worst === undefined) return { reason: 'Unchanged', message: 'no members' };
   if (!REASON_RULES[worst.verdict.reason].ready) return { reason: worst.verdict.reason, message: oneLine(`${count}; ${worst.name}: ${worst.verdict.message}`) };
   return { reason: worst.verdict.reason, message: count };

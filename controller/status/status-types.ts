@@ -1,4 +1,5 @@
 /** The documents gitvirt records on the status branch: one per resource, one per host. */
+import type { MemberState, RolloutFailure, RolloutPhase, RolloutReason } from '../rollout/index.js';
 import type { DomainState, OwnerMeta } from '../types/live.js';
 import type { StatusReason } from './reasons.js';
 
@@ -52,6 +53,31 @@ export interface ClusterMember {
   ready: boolean;
   reason: StatusReason;
   ipAddresses?: IpAddress[];
+  /** Rolling update: whether its domain runs the current template. */
+  updated?: boolean;
+  /** Rolling update: pending (waits for its turn), progressing (changed or down, not yet healthy), ready, or unreachable. */
+  rollout?: MemberState;
+  /** Rolling update: since when it has been unavailable (ISO 8601). */
+  since?: string;
+}
+
+/** A Cluster's rolling update, as its status records it: phase, where it is, member counts, and what halted it. */
+export interface ClusterRollout {
+  phase: RolloutPhase;
+  reason: RolloutReason;
+  /** The zone being updated or waited on. */
+  zone?: string;
+  zoneOrder: string[];
+  /** Members on the current template, members serving, all placed members. */
+  updated: number;
+  ready: number;
+  total: number;
+  /** Members whose update ran in the cycle. */
+  released?: string[];
+  /** Members whose update waits for its turn. */
+  waiting?: string[];
+  /** The member that halted the rollout, and why. */
+  failed?: RolloutFailure;
 }
 
 /** The `status` of a resource document. */
@@ -66,6 +92,8 @@ export interface ResourceStatus {
   reachable?: boolean;
   ipAddresses?: IpAddress[];
   members?: ClusterMember[];
+  /** A Cluster: its rolling update, from the last cycle that planned it. */
+  rollout?: ClusterRollout;
   lastError?: LastError;
 }
 
