@@ -21,6 +21,7 @@ const TARGET: { readonly [K in ActionKind]: (params: ActionParams[K]) => string 
   'domain.restart': (p) => p.name,
   'domain.start': (p) => p.name,
   'domain.delete': (p) => p.name,
+  'domain.migrate': (p) => p.name,
 };
 
 /** Name of the object `action` acts on (falls back to its owner's name). */

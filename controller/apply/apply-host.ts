@@ -5,6 +5,7 @@ import type { Action, HostPlan } from '../types/plan.js';
 import { actionTarget } from './action-target.js';
 import { failedEntry, planSkipEntry, ranEntry, skippedActionEntry } from './change-set-entry.js';
 import { errorInfo } from './error-info.js';
+import { runMigration } from './run-migration.js';
 
 /** What running one host needs. */
 export interface ApplyHostArgs {
@@ -76,7 +77,9 @@ async function runActions(
     const started = now();
     const elapsed = () => Math.max(0, Math.round(now() - started));
     try {
-      const outcome = checkOutcome(await client.run(action));
+      const outcome = checkOutcome(action.kind === 'domain.migrate'
+        ? await runMigration({ action, source: await args.clientFor(action.params.from), target: client, ...(signal === undefined ? {} : { signal }) })
+        : await client.run(action));
       record(ranEntry(action, outcome, elapsed()), action);
     } catch (err) {
       const error = errorInfo(err);

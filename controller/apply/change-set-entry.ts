@@ -46,6 +46,8 @@ const SKIPPED_KIND: Readonly<Record<SkipReason, (owner: OwnerKind) => ActionKind
   NotOwned: (owner) => DEFINE_KIND[owner],
   HostUnreachable: (owner) => DEFINE_KIND[owner],
   RolloutPending: () => 'domain.restart',
+  DrainPending: () => 'domain.migrate',
+  MigrationPending: () => 'domain.migrate',
 };
 const ACTION_KINDS: ReadonlySet<string> = new Set([...CONVERGE_ORDER, ...PRUNE_ORDER]);
 

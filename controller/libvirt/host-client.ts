@@ -8,6 +8,7 @@ import { createHostCommands, newSectionMarker } from './host-commands.js';
 import { ActionTimeoutError, LibvirtCommandError, ObserveOutputInvalidError } from './host-client-errors.js';
 import { buildObserveScript } from './observe-script.js';
 import { parseObserveOutput } from './parse-observe-output.js';
+import { createPoolFiles } from './pool-files.js';
 import { actionTimeoutMs, runActionExecutor } from './run-action.js';
 
 /** Time limit of one observe round trip. */
@@ -29,8 +30,10 @@ export function createHostClient(args: HostClientArgs): HostClient {
   const { target, connection } = args;
   const now = args.now ?? (() => new Date());
   const host = target.name;
+  const files = createPoolFiles({ target, connection });
   return {
     host,
+    ...(files === undefined ? {} : { files }),
     async observe(options = {}): Promise<LiveHostState> {
       const script = buildObserveScript({ uri: target.uri, pool: target.storagePool.name, marker: newSectionMarker() });
       const result = await connection.execScript(script, {

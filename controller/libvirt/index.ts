@@ -30,6 +30,9 @@ export { buildObserveScript, OBSERVE_CHUNK, OBSERVE_MARKER, type ObserveScriptIn
 export { parseObserveOutput, splitObserveSections, type ObserveSection, type ParseObserveOptions } from './parse-observe-output.js';
 export { ACTION_EXECUTORS, ACTION_TIMEOUT_MS, actionTimeoutMs } from './run-action.js';
 export { virshQuote } from './virsh-quote.js';
+export { createPoolFiles } from './pool-files.js';
+export { partialPath } from './temp-path.js';
+export { MigrationNeedsBothHostsError, PoolPathRefusedError } from './migration-errors.js';
 export {
   LibvirtCommandError, ObjectNotOwnedError, ImageChecksumMismatchError, HostToolMissingError, VolumeOutsidePoolError,
   VolumeShrinkRefusedError, ActionTimeoutError, ObserveOutputInvalidError, type LibvirtCommandContext, type LibvirtCommandErrorData,

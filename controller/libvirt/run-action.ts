@@ -5,6 +5,7 @@ import { defineDomain, deleteDomain, restartDomain, startDomainAction, stopDomai
 import { setDomainAutostart, setDomainCpuShares, setDomainIoTune, setDomainMemory } from './domain-tune-actions.js';
 import { fetchImage } from './image-actions.js';
 import { defineNetwork, deleteNetwork, updateNetworkDhcp } from './network-actions.js';
+import { MigrationNeedsBothHostsError } from './migration-errors.js';
 import { ensurePool } from './pool-actions.js';
 import { createSeed } from './seed-actions.js';
 import { createVolume, deleteVolume, resizeVolume } from './volume-actions.js';
@@ -29,6 +30,9 @@ export const ACTION_EXECUTORS: ActionExecutors = {
   'domain.restart': restartDomain,
   'domain.start': startDomainAction,
   'domain.delete': deleteDomain,
+  'domain.migrate': async (params, ctx) => {
+    throw new MigrationNeedsBothHostsError({ host: ctx.cmd.host, vm: params.name, from: params.from });
+  },
 };
 
 /** Time limit of each action kind, in milliseconds; stop, restart and delete add their shutdown timeout. */
@@ -51,6 +55,7 @@ export const ACTION_TIMEOUT_MS: Readonly<Record<ActionKind, number>> = {
   'domain.restart': 300_000,
   'domain.start': 300_000,
   'domain.delete': 120_000,
+  'domain.migrate': 7_200_000,
 };
 
 /** The time limit of one action: its kind's, plus its shutdown timeout when it has one. */

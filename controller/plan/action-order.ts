@@ -15,6 +15,7 @@ export const CONVERGE_ORDER: readonly ActionKind[] = [
   'volume.create',
   'volume.resize',
   'seed.create',
+  'domain.migrate',
   'domain.define',
   'domain.set-memory',
   'domain.set-cpu-shares',

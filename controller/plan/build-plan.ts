@@ -4,7 +4,9 @@ import type { DesiredHostState, DesiredState } from '../types/desired.js';
 import type { LiveHostState } from '../types/live.js';
 import type { Action, HostObservation, HostPlan, Plan, SkippedChange } from '../types/plan.js';
 import { orderActions } from './action-order.js';
+import { findMoves, NO_MOVES, type HostMoves } from './find-moves.js';
 import { planDomain } from './plan-domain.js';
+import { applyMoves } from './plan-migration.js';
 import { planNetwork } from './plan-network.js';
 import { planPrune } from './plan-prune.js';
 import { planPool, planVolumes } from './plan-storage.js';
@@ -24,13 +26,14 @@ export interface BuildPlanInput {
 export function buildPlan(input: BuildPlanInput): Plan {
   const policy = { ...DEFAULT_SAFETY_POLICY, ...input.policy };
   const names = Object.keys(input.desired.hosts).sort();
+  const moves = findMoves(input.desired, input.observed);
   const hosts = names.map((name) => {
     const desired = input.desired.hosts[name] as DesiredHostState;
     const observation = input.observed[name];
     if (observation === undefined || !observation.ok) {
       return { host: name, reachable: false, error: observation?.error ?? 'not observed', actions: [], skipped: [] } satisfies HostPlan;
     }
-    return planHost(desired, observation.live, input.changes[name] ?? [], input.desired.revision);
+    return planHost(desired, observation.live, input.changes[name] ?? [], input.desired.revision, moves.get(name));
   });
   const desiredIsEmpty = Object.values(input.desired.hosts).every((host) => host.vms.length === 0 && host.networks.length === 0);
   const brake = checkBrake({ hosts, desiredIsEmpty, policy });
@@ -38,8 +41,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   return { revision: input.desired.revision, hosts: hosts.map((host) => holdDestructive(host, brake)), brake };
 }
 
-/** Plans one reachable host from its diff: pool, volumes, networks, each VM's domain, then prune. */
-export function planHost(desired: DesiredHostState, live: LiveHostState, changes: readonly Change[], revision: string): HostPlan {
+/**
+ * Plans one reachable host from its diff: pool, volumes, networks, each VM's domain, then prune;
+ * VMs that move between hosts (`moves`) are carried by one `domain.migrate` on their new host.
+ */
+export function planHost(desired: DesiredHostState, live: LiveHostState, changes: readonly Change[], revision: string, moves: HostMoves = NO_MOVES): HostPlan {
   const host = desired.host.name;
   const changeOf = indexChanges(changes);
   const converge: Action[] = [
@@ -60,12 +66,22 @@ export function planHost(desired: DesiredHostState, live: LiveHostState, changes
   }
   const housekeeping = converge.filter((action) => action.kind === 'volume.delete' && !action.destructive);
   const prune = planPrune(desired, live, changes);
+  const moved = applyMoves({
+    desired, live, revision, moves,
+    converge: converge.filter((a) => !housekeeping.includes(a)),
+    prune: [...prune.actions, ...housekeeping],
+  });
   return {
     host,
     reachable: true,
-    actions: orderActions({ converge: converge.filter((a) => !housekeeping.includes(a)), prune: [...prune.actions, ...housekeeping] }),
-    skipped: [...skipped, ...prune.skipped],
+    actions: orderActions({ converge: moved.converge, prune: moved.prune }),
+    skipped: [...skipped, ...prune.skipped.filter((s) => !isLeaving(moves, s.owner)), ...moved.skipped],
   };
+}
+
+/** True when the owner is a VM leaving this host (its prune skips give way to the migration). */
+function isLeaving(moves: HostMoves, owner: { kind: string; name: string }): boolean {
+  return moves.outgoing.some((m) => m.vm.owner.kind === owner.kind && m.vm.owner.name === owner.name);
 }
 
 /** Looks up the change of one object by kind and name. */

@@ -1,8 +1,8 @@
 import type { OwnerRef } from '../types/desired.js';
 import type { Action, ActionKind, ActionParams } from '../types/plan.js';
 
-/** Kinds that remove something and so count against the deletion cap. */
-const DESTRUCTIVE: ReadonlySet<ActionKind> = new Set(['domain.delete', 'volume.delete', 'network.delete']);
+/** Kinds that remove something (a migration removes the VM from its old host) and so count against the deletion cap. */
+const DESTRUCTIVE: ReadonlySet<ActionKind> = new Set(['domain.delete', 'volume.delete', 'network.delete', 'domain.migrate']);
 
 /** What every action of one host and object shares. */
 export interface ActionScope {

@@ -32,6 +32,7 @@ const EFFECT: Readonly<Record<Action['kind'], 'add' | 'change' | 'destroy'>> = {
   'domain.restart': 'change',
   'domain.start': 'change',
   'domain.delete': 'destroy',
+  'domain.migrate': 'change',
 };
 
 /** Counts what a plan adds, changes and destroys. */

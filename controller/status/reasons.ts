@@ -16,6 +16,8 @@ export type StatusReason =
   | 'SelfHealDisabled'
   | 'RollingUpdate'
   | 'RolloutPending'
+  | 'DrainPending'
+  | 'MigrationPending'
   | 'Progressing'
   | 'Applied'
   | 'Unchanged';
@@ -51,6 +53,8 @@ export const REASON_RULES: Readonly<Record<StatusReason, ReasonRule>> = {
   SelfHealDisabled: { ready: false, reconciling: false, stalled: true, error: false },
   RollingUpdate: { ready: false, reconciling: true, stalled: false, error: false },
   RolloutPending: { ready: false, reconciling: true, stalled: false, error: false },
+  DrainPending: { ready: false, reconciling: true, stalled: false, error: false },
+  MigrationPending: { ready: false, reconciling: true, stalled: false, error: false },
   Progressing: { ready: false, reconciling: true, stalled: false, error: false },
   Applied: { ready: true, reconciling: false, stalled: false, error: false },
   Unchanged: { ready: true, reconciling: false, stalled: false, error: false },
@@ -68,4 +72,5 @@ export function reasonRank(reason: string): number {
 /** Plan skip reasons, which are status reasons of the same name. */
 export const SKIP_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>([
   'DeletionProtected', 'RestartRequired', 'SelfHealDisabled', 'BrakeEngaged', 'HostUnreachable', 'NotOwned', 'RolloutPending',
+  'DrainPending', 'MigrationPending',
 ]);

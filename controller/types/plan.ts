@@ -24,7 +24,8 @@ export type ActionKind =
   | 'domain.set-autostart'
   | 'domain.restart'
   | 'domain.start'
-  | 'domain.delete';
+  | 'domain.delete'
+  | 'domain.migrate';
 
 /** A DHCP host reservation as added to or removed from a live network. */
 export interface DhcpHostEntry {
@@ -61,6 +62,41 @@ export interface ActionParams {
   'domain.restart': { name: string; timeoutSeconds: number };
   'domain.start': { name: string };
   'domain.delete': { name: string; timeoutSeconds: number };
+  'domain.migrate': MigrateParams;
+}
+
+/** One disk volume of a migrating VM: where it is on the source, where it goes, and how to make it when no copy exists. */
+export interface MigratedVolume {
+  volume: string;
+  format: 'qcow2' | 'raw';
+  /** Its file on the source host; absent when the source holds no such volume. */
+  from?: string;
+  /** Its file on the target host. */
+  to: string;
+  /** The target's pool (refreshed once the file is in place). */
+  pool: string;
+  /** An overlay's backing image on the target, set on the copy when it names another path. */
+  backing?: { path: string; format: 'qcow2' | 'raw' };
+  /** How the target creates the volume when neither host has it (or, with `recreate`, always). */
+  create: ActionParams['volume.create'];
+}
+
+/** A cold migration of one VM from host `from` to the action's host. */
+export interface MigrateParams {
+  name: string;
+  /** The host the VM leaves. */
+  from: string;
+  /** `copy` moves the VM's volumes; `recreate` makes fresh ones on the target. */
+  disks: 'copy' | 'recreate';
+  /** Graceful shutdown time on the source before it is forced off. */
+  timeoutSeconds: number;
+  volumes: MigratedVolume[];
+  /** The domain definition on the target. */
+  xml: string;
+  runStrategy: 'Always' | 'Halted' | 'Manual';
+  autostart: boolean;
+  /** Source files deleted once the VM runs on the target: its disks and cloud-init seeds there. */
+  cleanup: { pool: string; volume: string; path: string }[];
 }
 
 /** One step of a plan on one host. */
@@ -89,7 +125,11 @@ export type SkipReason =
   | 'HostUnreachable'
   | 'NotOwned'
   /** A cluster member's update waits for its turn in the rolling update. */
-  | 'RolloutPending';
+  | 'RolloutPending'
+  /** A VM on a draining host waits for its turn to move, or for room elsewhere. */
+  | 'DrainPending'
+  /** A VM that moves between hosts waits until both hosts can be worked on. */
+  | 'MigrationPending';
 
 /** A change that the plan deliberately does not carry out, and why. */
 export interface SkippedChange {

@@ -32,6 +32,7 @@ export const ACTION_SYMBOL: Readonly<Record<ActionKind, PlanSymbol>> = {
   'domain.restart': '↻',
   'domain.start': '~',
   'domain.delete': '-',
+  'domain.migrate': '~',
 };
 
 /** Action kinds that remove the object itself (as opposed to a part of it, like a disk being recreated). */

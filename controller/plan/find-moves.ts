@@ -1,0 +1,73 @@
+import type { DesiredState, DesiredVm, DrainingVm } from '../types/desired.js';
+import type { LiveDomain, LiveHostState } from '../types/live.js';
+import type { HostObservation } from '../types/plan.js';
+
+/** A VM placed on one host whose domain gitvirt owns on another: it moves by cold migration. */
+export interface Move {
+  vm: DesiredVm;
+  from: string;
+  to: string;
+  /** What the source host holds now. */
+  source: LiveHostState;
+  /** Both hosts are planned and reachable, so the move can run now. */
+  ready: boolean;
+}
+
+/** Per host: the VMs arriving, the VMs leaving (their actions there give way to the migration), and drain waits. */
+export interface HostMoves {
+  incoming: Move[];
+  outgoing: Move[];
+  /** VMs that must leave this host but are held back (target not planned). */
+  held: { vm: string; owner: DesiredVm['owner']; to: string }[];
+  drains: DrainingVm[];
+}
+
+/** Moves of no host. */
+export const NO_MOVES: HostMoves = { incoming: [], outgoing: [], held: [], drains: [] };
+
+/** The host the VM leaves: the one where its domain is on, else the first by name. */
+function sourceOf(candidates: readonly { host: string; domain: LiveDomain }[]): { host: string; domain: LiveDomain } | undefined {
+  return candidates.find((c) => c.domain.state !== 'shutoff') ?? candidates[0];
+}
+
+/**
+ * Finds every move: a VM placed on a planned host whose owned domain also (or only) exists on another
+ * observed host. Also collects, per host, drains that wait and moves whose target is not planned. Pure.
+ */
+export function findMoves(desired: DesiredState, observed: Readonly<Record<string, HostObservation>>): Map<string, HostMoves> {
+  const planned = (host: string) => desired.hosts[host] !== undefined && observed[host]?.ok === true;
+  const byHost = new Map<string, HostMoves>();
+  const of = (host: string): HostMoves => {
+    let moves = byHost.get(host);
+    if (moves === undefined) byHost.set(host, (moves = { incoming: [], outgoing: [], held: [], drains: [] }));
+    return moves;
+  };
+  const lives = Object.keys(observed).sort().flatMap((host) => {
+    const observation = observed[host];
+    return observation?.ok === true ? [{ host, live: observation.live }] : [];
+  });
+  for (const to of Object.keys(desired.hosts).sort()) {
+    if (!planned(to)) continue;
+    for (const vm of desired.hosts[to]!.vms) {
+      const candidates = lives.flatMap(({ host, live }) => {
+        if (host === to) return [];
+        const domain = live.domains.find((d) => d.name === vm.name && d.owner !== null && d.owner.kind === 'VirtualMachine' && d.owner.name === vm.name);
+        return domain === undefined ? [] : [{ host, domain }];
+      });
+      const source = sourceOf(candidates);
+      if (source === undefined) continue;
+      const live = lives.find((l) => l.host === source.host)!.live;
+      const move: Move = { vm, from: source.host, to, source: live, ready: planned(source.host) };
+      of(to).incoming.push(move);
+      if (move.ready) of(source.host).outgoing.push(move);
+    }
+  }
+  for (const drain of desired.drains ?? []) {
+    if (!planned(drain.host)) continue;
+    if (drain.state === 'waiting' || drain.state === 'no-room') of(drain.host).drains.push(drain);
+    if (drain.state === 'moving' && drain.to !== undefined && !planned(drain.to)) {
+      of(drain.host).held.push({ vm: drain.vm, owner: drain.owner, to: drain.to });
+    }
+  }
+  return byHost;
+}
