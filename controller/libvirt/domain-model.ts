@@ -4,6 +4,7 @@ import { normaliseCpuset } from './cpuset.js';
 import { normaliseIoTune, type IoTune } from './iotune.js';
 import { machineFamily } from './machine.js';
 import { driveLetters } from '../compile/disk-target.js';
+import { DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS } from './owner-metadata.js';
 
 /** A writable disk of a domain, keyed by target device. */
 export interface DiskModel {
@@ -152,5 +153,6 @@ export function desiredOwnerMeta(vm: DesiredVm, revision: string): OwnerMeta {
   if (vm.deletionProtection) owner.deletionProtection = true;
   const deleteVolumes = vm.disks.filter((disk) => disk.deleteOnRemove).map((disk) => disk.volume);
   if (deleteVolumes.length > 0) owner.deleteVolumes = deleteVolumes;
+  if (vm.shutdownTimeoutSeconds !== DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS) owner.shutdownTimeoutSeconds = vm.shutdownTimeoutSeconds;
   return owner;
 }

@@ -8,6 +8,27 @@ export const OWNER_NAMESPACE = 'https://gitvirt.io/xmlns/owner/v1alpha1';
 export const OWNER_PREFIX = 'gitvirt';
 
 /**
+ * The shutdown time an owner element without `shutdownTimeoutSeconds` stands for: the VM default,
+ * so domains written before the attribute existed and VMs with the default are read alike.
+ */
+export const DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS = 60;
+
+/** Largest recorded shutdown time honoured (the schema's maximum); anything else reads as absent. */
+const MAX_OWNER_SHUTDOWN_TIMEOUT_SECONDS = 3600;
+
+/** The `shutdownTimeoutSeconds` attribute to record for a VM: none for the default, so unchanged VMs render as before. */
+export function shutdownTimeoutAttribute(seconds: number): Record<`@_${string}`, string> {
+  return seconds === DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS ? {} : { '@_shutdownTimeoutSeconds': String(seconds) };
+}
+
+/** A recorded shutdown time: a whole number of seconds up to the schema's maximum, else undefined. */
+function parseShutdownTimeout(value: string | undefined): number | undefined {
+  if (value === undefined || !/^[0-9]{1,4}$/.test(value)) return undefined;
+  const seconds = Number(value);
+  return seconds <= MAX_OWNER_SHUTDOWN_TIMEOUT_SECONDS ? seconds : undefined;
+}
+
+/**
  * The `<metadata>` content `<gitvirt:owner kind name specHash revision>`; `content` adds child
  * elements (named without prefix) inside the owner element — libvirt keeps one element per namespace.
  */
@@ -59,5 +80,7 @@ export function parseOwnerMetadata(metadata: XmlNode | undefined): OwnerMeta | n
     .filter((disk) => attr(disk, 'deleteOnRemove') === 'true')
     .flatMap((disk) => attr(disk, 'volume') ?? []);
   if (deleteVolumes.length > 0) meta.deleteVolumes = deleteVolumes;
+  const shutdownTimeoutSeconds = parseShutdownTimeout(attr(found?.node, 'shutdownTimeoutSeconds'));
+  if (shutdownTimeoutSeconds !== undefined && shutdownTimeoutSeconds !== DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS) meta.shutdownTimeoutSeconds = shutdownTimeoutSeconds;
   return meta;
 }

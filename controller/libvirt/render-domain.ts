@@ -1,7 +1,7 @@
 import type { DesiredDisk, DesiredVm } from '../types/desired.js';
 import { IOTUNE_FIELDS } from './iotune.js';
 import { CPU_MODE_BY_TYPE, SEED_BUS, diskOrigin, seedTarget, volumePath, type DomainRenderContext } from './domain-model.js';
-import { renderOwnerElement } from './owner-metadata.js';
+import { renderOwnerElement, shutdownTimeoutAttribute } from './owner-metadata.js';
 import { buildXml, type XmlElement } from './xml.js';
 
 /** Fixed lifecycle actions of every gitvirt domain. */
@@ -40,6 +40,7 @@ function domainOwnerParts(vm: DesiredVm, ctx: DomainRenderContext): { owner: Xml
   const owner: XmlAttributes = {
     '@_kind': vm.owner.kind, '@_name': vm.owner.name, '@_specHash': vm.specHash, '@_revision': ctx.revision,
     ...(vm.deletionProtection ? { '@_deletionProtection': 'true' } : {}),
+    ...shutdownTimeoutAttribute(vm.shutdownTimeoutSeconds),
     ...(vm.cluster === undefined ? {} : { '@_cluster': vm.cluster.name }),
   };
   return { owner, disks };

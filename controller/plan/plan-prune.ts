@@ -1,16 +1,18 @@
 import { volumePath } from '../libvirt/index.js';
+import { DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS } from '../libvirt/owner-metadata.js';
 import type { Change } from '../types/change.js';
 import type { DesiredHostState } from '../types/desired.js';
 import type { LiveHostState } from '../types/live.js';
 import type { Action, SkippedChange } from '../types/plan.js';
 import { makeAction } from './make-action.js';
 
-/** Default time a removed domain gets to shut down before it is forced off. */
-export const PRUNE_SHUTDOWN_TIMEOUT_SECONDS = 60;
+/** Time a removed domain gets to shut down before it is forced off when its owner metadata records none. */
+export const PRUNE_SHUTDOWN_TIMEOUT_SECONDS = DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS;
 
 /**
  * Removals for owned domains and networks the diff found no longer wanted. A domain recorded with
- * deletionProtection is kept; its disks go with it only when recorded with deleteOnRemove.
+ * deletionProtection is kept; its disks go with it only when recorded with deleteOnRemove. A removed
+ * domain gets the shutdownTimeoutSeconds recorded from its VM, else PRUNE_SHUTDOWN_TIMEOUT_SECONDS.
  */
 export function planPrune(desired: DesiredHostState, live: LiveHostState, changes: readonly Change[]): { actions: Action[]; skipped: SkippedChange[] } {
   const host = desired.host.name;
@@ -32,7 +34,7 @@ export function planPrune(desired: DesiredHostState, live: LiveHostState, change
       continue;
     }
     const where = meta.name === change.name ? 'no longer in the repository' : `no longer in the repository (was ${meta.kind} ${meta.name})`;
-    actions.push(makeAction({ host, owner }, 'domain.delete', where, { name: change.name, timeoutSeconds: PRUNE_SHUTDOWN_TIMEOUT_SECONDS }));
+    actions.push(makeAction({ host, owner }, 'domain.delete', where, { name: change.name, timeoutSeconds: meta.shutdownTimeoutSeconds ?? PRUNE_SHUTDOWN_TIMEOUT_SECONDS }));
     for (const volume of meta.deleteVolumes ?? []) {
       actions.push(makeAction({ host, owner }, 'volume.delete', 'disk of a removed VM with deleteOnRemove', {
         pool: desired.pool.name, volume, path: volumePath(desired.pool.path, volume),

@@ -10,6 +10,8 @@ export interface OwnerMeta {
   deletionProtection?: boolean;
   /** Volumes (in the gitvirt pool) to delete with the domain: its disks with `deleteOnRemove`. */
   deleteVolumes?: string[];
+  /** The VM's graceful shutdown time, used when the domain is pruned; absent means the default (60 s). */
+  shutdownTimeoutSeconds?: number;
 }
 
 /** One libvirt domain as observed. */
