@@ -9,7 +9,8 @@ export const OWNER_PREFIX = 'gitvirt';
 
 /**
  * The shutdown time an owner element without `shutdownTimeoutSeconds` stands for: the VM default,
- * so domains written before the attribute existed and VMs with the default are read alike.
+ * so domains written before the attribute existed and VMs with the default are read alike. Fixed:
+ * domains already written rely on it, even if the VM default ever changes.
  */
 export const DEFAULT_OWNER_SHUTDOWN_TIMEOUT_SECONDS = 60;
 
