@@ -78,7 +78,7 @@ async function runActions(
     const elapsed = () => Math.max(0, Math.round(now() - started));
     try {
       const outcome = checkOutcome(action.kind === 'domain.migrate'
-        ? await runMigration({ action, source: await args.clientFor(action.params.from), target: client, ...(signal === undefined ? {} : { signal }) })
+        ? await runMigration({ action, source: await args.clientFor(action.params.from), target: client })
         : await client.run(action));
       record(ranEntry(action, outcome, elapsed()), action);
     } catch (err) {
