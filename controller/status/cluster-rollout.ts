@@ -1,9 +1,9 @@
 /** What a Cluster's rolling update adds to its status: a verdict while it runs, counts, and each member's progress. Pure. */
-import type { RolloutReason, RolloutStatus } from '../rollout/index.js';
+import type { RolloutReason, RolloutState, RolloutStatus } from '../rollout/index.js';
 import { oneLine } from './one-line.js';
 import type { StatusReason } from './reasons.js';
 import type { Verdict } from './resource-status.js';
-import type { ClusterMember, ClusterRollout } from './status-types.js';
+import type { ClusterMember, ClusterRollout, StatusSnapshot } from './status-types.js';
 
 /** The status reason of each rollout reason; a complete rollout adds none (the members' verdicts decide). */
 export const ROLLOUT_STATUS_REASON: Readonly<Record<RolloutReason, StatusReason | undefined>> = {
@@ -39,4 +39,19 @@ export function withRolloutProgress(member: ClusterMember, rollout: RolloutStatu
   const seen = rollout?.members.find((m) => m.name === member.name);
   if (seen === undefined) return member;
   return { ...member, updated: seen.updated, rollout: seen.state, ...(seen.since === undefined ? {} : { since: seen.since }) };
+}
+
+/**
+ * The rollout gate's memory rebuilt from the Cluster documents of a status snapshot (each member's
+ * `since`), so a restarted controller keeps timing health checks from when members became unavailable.
+ */
+export function rolloutStateOfSnapshot(snapshot: StatusSnapshot): RolloutState {
+  const members: RolloutState['members'] = {};
+  for (const doc of snapshot.resources.values()) {
+    if (doc.kind !== 'Cluster' || !Array.isArray(doc.status.members)) continue;
+    for (const member of doc.status.members) {
+      if (typeof member.since === 'string' && !Number.isNaN(Date.parse(member.since))) members[member.name] = { since: member.since };
+    }
+  }
+  return { members };
 }

@@ -14,7 +14,7 @@ export {
   type StatusSnapshot,
 } from './status-types.js';
 export { REASON_RULES, REASON_ORDER, reasonRank, type StatusReason, type ReasonRule } from './reasons.js';
-export { clusterRollout, rolloutVerdict, withRolloutProgress, ROLLOUT_STATUS_REASON } from './cluster-rollout.js';
+export { clusterRollout, rolloutStateOfSnapshot, rolloutVerdict, withRolloutProgress, ROLLOUT_STATUS_REASON } from './cluster-rollout.js';
 export { recordInventory, hostStatusOf, liveFromInventory } from './host-status.js';
 export { sanitizeLibvirtXml } from './sanitize-xml.js';
 export { oneLine, shortRevision, MAX_MESSAGE_LENGTH } from './one-line.js';

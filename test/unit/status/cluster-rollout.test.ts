@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterStrategies, gateRollouts, type RolloutState } from '../../../controller/rollout/index.js';
 import {
-  computeStatus, parseStatusFiles, renderStatusFiles, type Condition, type ResourceStatusDoc, type StatusSnapshot,
+  computeStatus, parseStatusFiles, renderStatusFiles, rolloutStateOfSnapshot, type Condition, type ResourceStatusDoc, type StatusSnapshot,
 } from '../../../controller/status/index.js';
 import type { Cluster } from '../../../controller/types/resources.js';
 import { allAt, cluster, health, observe, planFor, resources, T0, type Member, type MemberLive } from '../rollout/rollout-fixtures.js';
@@ -104,5 +104,14 @@ describe('Cluster status during a rolling update', () => {
     const text = files.get('status/Cluster/web.yaml')!;
     expect(text).toContain('\n  rollout:\n    phase: Progressing\n    ready: 4\n    reason: RollingZone\n');
     expect(parseStatusFiles(files).resources.get('status/Cluster/web.yaml')).toEqual(snapshot.resources.get('status/Cluster/web.yaml'));
+  });
+
+  it('gives a restarted controller back the timers of the gate, read from the status it wrote', () => {
+    const previous: RolloutState = { members: { 'web-zone-a-0': { since: T0.toISOString() } } };
+    const { snapshot } = statusOf(cluster(2), { ...allAt(1), 'web-zone-a-0': { version: 2 } }, {
+      health: health({ 'web-zone-a-0': 'booting' }), now: new Date(T0.getTime() + 10_000), previous,
+    });
+    expect(rolloutStateOfSnapshot(parseStatusFiles(renderStatusFiles(snapshot)))).toEqual(previous);
+    expect(rolloutStateOfSnapshot(statusOf(cluster(2), allAt(2)).snapshot)).toEqual({ members: {} });
   });
 });
