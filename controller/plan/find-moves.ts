@@ -17,8 +17,8 @@ export interface Move {
 export interface HostMoves {
   incoming: Move[];
   outgoing: Move[];
-  /** VMs that must leave this host but are held back (target not planned). */
-  held: { vm: string; owner: DesiredVm['owner']; to: string }[];
+  /** VMs whose move is held back (the other host is not planned or not observed): nothing of them runs here. */
+  held: { vm: string; owner: DesiredVm['owner']; why: string }[];
   drains: DrainingVm[];
 }
 
@@ -32,7 +32,8 @@ function sourceOf(candidates: readonly { host: string; domain: LiveDomain }[]): 
 
 /**
  * Finds every move: a VM placed on a planned host whose owned domain also (or only) exists on another
- * observed host. Also collects, per host, drains that wait and moves whose target is not planned. Pure.
+ * observed host. Also collects, per host, drains that wait, and drain moves held back because the
+ * other host is not planned or (the source) cannot be observed, so a VM is never created twice. Pure.
  */
 export function findMoves(desired: DesiredState, observed: Readonly<Record<string, HostObservation>>): Map<string, HostMoves> {
   const planned = (host: string) => desired.hosts[host] !== undefined && observed[host]?.ok === true;
@@ -66,7 +67,14 @@ export function findMoves(desired: DesiredState, observed: Readonly<Record<strin
     if (!planned(drain.host)) continue;
     if (drain.state === 'waiting' || drain.state === 'no-room') of(drain.host).drains.push(drain);
     if (drain.state === 'moving' && drain.to !== undefined && !planned(drain.to)) {
-      of(drain.host).held.push({ vm: drain.vm, owner: drain.owner, to: drain.to });
+      of(drain.host).held.push({ vm: drain.vm, owner: drain.owner, why: `to ${drain.to} waits: ${drain.to} is not planned or not reachable in this run; include both hosts to move it` });
+    }
+  }
+  for (const drain of desired.drains ?? []) {
+    if (drain.state !== 'moving' || drain.to === undefined || !planned(drain.to) || observed[drain.host]?.ok === true) continue;
+    const arriving = byHost.get(drain.to)?.incoming.some((m) => m.vm.name === drain.vm) === true;
+    if (!arriving) {
+      of(drain.to).held.push({ vm: drain.vm, owner: drain.owner, why: `from ${drain.host} waits: ${drain.host} cannot be observed, so the VM may still run there` });
     }
   }
   return byHost;

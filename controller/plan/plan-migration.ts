@@ -89,7 +89,7 @@ export function applyMoves(args: {
   for (const held of moves.held) {
     skipped.push({
       host, owner: held.owner, reason: 'MigrationPending',
-      message: `domain.migrate of ${held.vm} to ${held.to} waits: ${held.to} is not planned or not reachable in this run; include both hosts to move it`,
+      message: `domain.migrate of ${held.vm} ${held.why}`,
     });
   }
   for (const drain of moves.drains) {

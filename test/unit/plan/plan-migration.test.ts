@@ -127,3 +127,15 @@ describe('plan: cold migration', () => {
     expect(plan.hosts[1]?.skipped.map((s) => s.reason)).toContain('BrakeEngaged');
   });
 });
+
+describe('plan: drain moves off a host that cannot be observed', () => {
+  it('creates nothing on the target while the source may still run the VM', () => {
+    const drains: DrainingVm[] = [{ vm: VM, owner: vm(VM).owner, host: 'hv1', state: 'moving', to: 'hv2', reason: 'leaves draining host hv1 for hv2' }];
+    const desired: DesiredState = { revision: REV, hosts: { hv1: hostNamed('hv1', []), hv2: hostNamed('hv2', [vm(VM)]) }, unplaced: [], diagnostics: [], drains };
+    const observed: Record<string, HostObservation> = { hv1: { ok: false, error: 'connection refused' }, hv2: { ok: true, live: liveNamed('hv2', emptyLive()) } };
+    const plan = buildPlan({ desired, observed, changes: { hv2: diffHost({ desired: desired.hosts['hv2']!, live: emptyLive() }) } });
+    const hv2 = plan.hosts.find((h) => h.host === 'hv2');
+    expect(kinds(hv2).filter((k) => k.endsWith(VM))).toEqual([]);
+    expect(hv2?.skipped).toEqual([expect.objectContaining({ reason: 'MigrationPending', message: expect.stringContaining('hv1 cannot be observed') })]);
+  });
+});
