@@ -8,7 +8,8 @@
  * - compile only (baseline): `compileManifests` of the same manifests with the converged hosts'
  *   placement and capacities — the part of planning that does not look at live domains;
  * - converged: live state matches desired → no changes, no actions;
- * - drift 1%: 100 VMs' live definitions changed by hand (`setmem --config`) → 100 `domain.set-memory`;
+ * - drift 1%: 100 VMs' live definitions changed by hand (`setmem --config`) → 100 `domain.define`
+ *   (the definition put back) and 100 `domain.set-memory` (the running guest's memory);
  * - cold: 500 empty hosts → every VM created.
  *
  *   npm run bench -- planner [--iterations N] [--warmup N]
