@@ -1,7 +1,7 @@
 import type { Change, FieldChange } from '../types/change.js';
 import type { DesiredVm } from '../types/desired.js';
 import type { LiveDomain } from '../types/live.js';
-import { domainModelFromDesired, parseDomainXml, resolveDomainType, type DomainModel } from '../libvirt/index.js';
+import { domainModelFromDesired, liveDomainModel, resolveDomainType, type DomainModel } from '../libvirt/index.js';
 import { DOMAIN_FIELD_CLASSES, classifyField } from './field-classes.js';
 import { diffFields, keyed } from './field-diff.js';
 import { wantedState } from './run-strategy.js';
@@ -65,7 +65,7 @@ function updateChange(input: DomainDiffInput, vm: DesiredVm, domain: LiveDomain,
   const hashEqual = liveHash === vm.specHash;
   let modelFields: FieldChange[] = [];
   if (!(hashEqual && input.trustSpecHash === true)) {
-    const model = liveModel(input.models, domain, parseDomainXml);
+    const model = liveModel(input.models, domain, (xml) => liveDomainModel(domain, xml));
     if (model !== undefined) {
       const ctx = { domainType: resolveDomainType(vm.domainType, input.kvm), poolPath: input.poolPath, revision: '' };
       modelFields = domainFieldChanges(model, domainModelFromDesired(vm, ctx));

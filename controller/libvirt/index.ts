@@ -27,6 +27,7 @@ export { LIBVIRT_ERROR_RULES, type LibvirtErrorReason, type LibvirtErrorRule } f
 export { parseDomainState, parseKeyValueLines, parseNodeInfo, parseDomCapabilities, parseNameList, DOMAIN_STATE_WORDS, type DomainCapabilities } from './parse-virsh.js';
 export { createHostClient, OBSERVE_TIMEOUT_MS, type HostClientArgs } from './host-client.js';
 export { buildObserveScript, OBSERVE_CHUNK, OBSERVE_MARKER, type ObserveScriptInput } from './observe-script.js';
+export { liveDomainModel, rememberDomainModel } from './live-model-cache.js';
 export { parseObserveOutput, splitObserveSections, type ObserveSection, type ParseObserveOptions } from './parse-observe-output.js';
 export { ACTION_EXECUTORS, ACTION_TIMEOUT_MS, actionTimeoutMs } from './run-action.js';
 export { virshQuote } from './virsh-quote.js';

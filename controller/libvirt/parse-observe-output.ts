@@ -1,5 +1,6 @@
 import type { LiveDomain, LiveHostState, LiveNetwork, LivePool, LiveVolume } from '../types/live.js';
 import { ObserveOutputInvalidError } from './host-client-errors.js';
+import { rememberDomainModel } from './live-model-cache.js';
 import { parseDomainXml } from './parse-domain.js';
 import { parseNetworkXml } from './parse-network.js';
 import { parsePoolXml, parseVolumeXml } from './parse-storage.js';
@@ -68,10 +69,12 @@ export function parseObserveOutput(text: string, options: ParseObserveOptions = 
         if (xml === undefined) break;
         const model = parseDomainXml(xml);
         const state = parseDomainState(section.body.slice(0, section.body.indexOf('<domain')).trim());
-        domains.push({
+        const domain: LiveDomain = {
           name: model.name, uuid: section.arg, state, autostart: domainsAutostart.has(section.arg), owner: model.owner,
           ...(model.owner === null ? {} : { xml }),
-        });
+        };
+        if (model.owner !== null) rememberDomainModel(domain, xml, model);
+        domains.push(domain);
         break;
       }
       case 'network': {
