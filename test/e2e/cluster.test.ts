@@ -2,15 +2,16 @@
  * Rolling updates of a cluster on the real testbed, with the booting test guest.
  *
  * The cycle of the controller is run here step by step (read → observe → compute the plan → probe
- * the members from their hosts and gate the plan → apply), repeatedly until the rollout settles,
- * while a sampler GETs every member's /health from its host about once a second and records who
- * was down when. Members are `web-<zone>-<n>`: zone-a (hv1, hv3) is the standby zone with two
- * members, zone-b (hv2) the active zone with one — the testbed has three hosts, and the cluster's
- * anti-affinity allows no two members on one host. Zones are listed active first, so that updating
- * the standby zone first is the rule at work, not the list order.
+ * the members from their hosts and gate the plan → apply → status), repeatedly until the rollout
+ * settles, while a sampler GETs every member's /health from its host about once a second and
+ * records who was down when. The cluster is 2 zones x 2 replicas, `web-<zone>-<n>`: zone-a (hv1,
+ * hv3) is the standby zone, zone-b (hv2, hv4) the active one, and the cluster's anti-affinity
+ * allows no two members on one host. Zones are listed active first, so that updating the standby
+ * zone first is the rule at work, not the list order.
  *
  * One flow, each `it` building on the one before: create → roll a template change (forgetting the
- * gate's memory halfway, as a restarted controller would) → roll a bad one.
+ * gate's memory halfway, as a restarted controller would) → roll a bad one, which stalls and is
+ * reported in the plan, the Cluster's status and the metrics.
  * With GITVIRT_CAPTURE_HEALTH_FIXTURES=1 the `virsh domifaddr` output of a member is recorded into
  * test/fixtures/health/ for the unit tests.
  */
@@ -21,10 +22,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../controller/apply/index.js';
 import { parseDomifaddr } from '../../controller/health/index.js';
 import { createHostClient } from '../../controller/libvirt/index.js';
+import { buildPlanReport } from '../../controller/cli/format/plan-report.js';
+import { formatPlanText } from '../../controller/cli/format/plan-text.js';
 import { readRepo } from '../../controller/manifests/index.js';
+import { rolloutMetrics } from '../../controller/metrics/index.js';
+import { summarizePlan } from '../../controller/plan/index.js';
 import { computePlan, hostTargets, observeHosts, openHostClients } from '../../controller/reconcile/index.js';
 import { planWithRollouts, type RolloutState, type RolloutStatus } from '../../controller/rollout/index.js';
+import { computeStatus, type ResourceStatus } from '../../controller/status/index.js';
 import { createSshTransport } from '../../controller/transport/index.js';
+import type { Plan } from '../../controller/types/plan.js';
 import type { Cluster, ClusterSpec, Resource } from '../../controller/types/resources.js';
 import { natNetwork, writeRepo } from '../fixtures/engine/scenario.js';
 import { buildGuest } from '../testbed/guest/guest.js';
@@ -34,7 +41,8 @@ import type { TestbedHost } from '../testbed/testbed.js';
 const testbed = injectTestbed();
 const VIRSH = ['virsh', '-c', 'qemu:///system'];
 const POOL_DIR = '/var/lib/libvirt/images/gitvirt';
-const MEMBERS = ['web-zone-a-0', 'web-zone-a-1', 'web-zone-b-0'] as const;
+const MEMBERS = ['web-zone-a-0', 'web-zone-a-1', 'web-zone-b-0', 'web-zone-b-1'] as const;
+const ACTIVE = ['web-zone-b-0', 'web-zone-b-1'] as const;
 const CAPTURE = process.env['GITVIRT_CAPTURE_HEALTH_FIXTURES'] === '1';
 /** Pause between two cycles of the controller. */
 const CYCLE_PAUSE_MS = 2_000;
@@ -52,6 +60,11 @@ interface CycleRecord {
   held: string[];
   /** Members whose domain was not running when observed. */
   notRunning: string[];
+  /** The gated plan that ran, as `gitvirt plan` prints it. */
+  plan: Plan;
+  planText: string;
+  /** The `status` of the Cluster's status document after the cycle. */
+  status: ResourceStatus;
 }
 
 /** One sampler round: who did not answer /health. */
@@ -83,14 +96,14 @@ describe('cluster rolling update on the testbed', () => {
           health: { http: { port: 80, path: '/health' }, timeoutSeconds: 3 },
         },
       },
-      zones: [{ name: 'zone-b', replicas: 1, role: 'active' }, { name: 'zone-a', replicas: 2, role: 'standby' }],
+      zones: [{ name: 'zone-b', replicas: 2, role: 'active' }, { name: 'zone-a', replicas: 2, role: 'standby' }],
       antiAffinity: 'required',
       updateStrategy: { maxUnavailable: 1, healthTimeoutSeconds: 180, ...strategy },
     },
   });
   const repoWith = (theCluster: Cluster): Resource[] => [...testbed.hosts.map((h) => testbed.hostManifest(h)), natNetwork(), theCluster];
 
-  /** One cycle of the controller: read, observe, plan, probe and gate, apply. */
+  /** One cycle of the controller: read, observe, plan, probe and gate, apply, status. */
   async function cycle(): Promise<CycleRecord> {
     const validation = await readRepo({ dir: repo });
     expect(validation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -113,7 +126,14 @@ describe('cluster rolling update on the testbed', () => {
       const changeSet = await applyPlan({ plan: gated.plan, clientFor: (host) => clients.clientFor(host) });
       const failed = changeSet.entries.filter((entry) => entry.result === 'failed');
       expect(failed.map((entry) => `${entry.host} ${entry.kind} ${entry.owner.name}: ${entry.error?.message}`)).toEqual([]);
-      const record = { at, rollout, released: rollout.released, held: gated.held.map((h) => h.member), notRunning };
+      const plan = { ...computed, plan: gated.plan, summary: summarizePlan(gated.plan) };
+      const planText = formatPlanText(buildPlanReport({ outcome: 'applied', revision: 'e2e', diagnostics: [], observed, computed: plan }));
+      const snapshot = computeStatus({
+        revision: 'e2e', validation: { diagnostics: [], manifests: validation.manifests }, desired: computed.desired, observed,
+        plan: gated.plan, changeSet, rollouts: gated.rollouts, now: new Date(),
+      });
+      const status = snapshot.resources.get('status/Cluster/web.yaml')!.status;
+      const record = { at, rollout, released: rollout.released, held: gated.held.map((h) => h.member), notRunning, plan: gated.plan, planText, status };
       log(`${rollout.phase}/${rollout.reason}: ${rollout.message}`);
       return record;
     } finally {
@@ -192,18 +212,23 @@ describe('cluster rolling update on the testbed', () => {
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   }, 180_000);
 
-  it('creates the cluster with no two members on one host, all healthy', async () => {
+  it('creates the cluster of 2 zones x 2 replicas with no two members on one host, all booted and healthy', async () => {
+    const started = Date.now();
     await writeRepo(repo, repoWith(cluster(guest.cmdline)));
     const records = await cycleUntil((r) => r.rollout.phase === 'Complete', 300_000);
     expect(records[0]!.held).toEqual([]); // creation is not gated
-    const last = records.at(-1)!.rollout;
-    expect(last).toMatchObject({ phase: 'Complete', updated: 3, ready: 3, total: 3 });
-    const hostOf = Object.fromEntries(last.members.map((m) => [m.name, m.host]));
-    expect(new Set(Object.values(hostOf)).size).toBe(3);
-    expect(hostOf['web-zone-b-0']).toBe('hv2');
+    const last = records.at(-1)!;
+    expect(last.rollout).toMatchObject({ phase: 'Complete', updated: 4, ready: 4, total: 4 });
+    const hostOf = Object.fromEntries(last.rollout.members.map((m) => [m.name, m.host]));
+    expect(new Set(Object.values(hostOf)).size).toBe(4);
     expect([hostOf['web-zone-a-0'], hostOf['web-zone-a-1']].sort()).toEqual(['hv1', 'hv3']);
+    expect([hostOf['web-zone-b-0'], hostOf['web-zone-b-1']].sort()).toEqual(['hv2', 'hv4']);
+    const ready = last.status.conditions.find((c) => c.type === 'Ready');
+    expect(ready).toMatchObject({ status: 'True', message: '4/4 members ready' });
+    expect(last.status.rollout).toMatchObject({ phase: 'Complete', updated: 4, ready: 4, total: 4 });
     for (const member of MEMBERS) {
       const host = hostOf[member]!;
+      expect((await virsh(host, 'domstate', member)).trim()).toBe('running');
       const table = await virsh(host, 'domifaddr', '--domain', member, '--source', 'lease');
       if (CAPTURE && member === 'web-zone-a-0') await writeFile(new URL('../fixtures/health/domifaddr-lease.txt', import.meta.url), table);
       const ip = parseDomifaddr(table).find((row) => row.protocol === 'ipv4')?.address;
@@ -212,10 +237,11 @@ describe('cluster rolling update on the testbed', () => {
       const hostname = await testbed.run(host, ['curl', '-s', '-m', '5', `http://${ip}/hostname`], { allowFailure: true });
       expect(hostname.stdout.trim()).toBe(member);
     }
-    log(`members: ${[...where].map(([m, w]) => `${m}@${w.host}/${w.ip}`).join(', ')}`);
+    log(`members: ${[...where].map(([m, w]) => `${m}@${w.host}/${w.ip}`).join(', ')}; created in ${Date.now() - started} ms, ${records.length} cycles`);
   }, 600_000);
 
   it('rolls a template change standby zone first, one member at a time, the active zone serving until its turn, across a restart', async () => {
+    const started = Date.now();
     const before = new Map(await Promise.all(MEMBERS.map(async (m) => [m, await liveHash(m)] as const)));
     await writeRepo(repo, repoWith(cluster(`${guest.cmdline} gitvirt.rollout=2`)));
     const sampler = startSampler();
@@ -236,21 +262,31 @@ describe('cluster rolling update on the testbed', () => {
       samples = await sampler.stop();
     }
     const releases = records.flatMap((r) => r.released.map((member) => ({ member, at: r.at })));
-    log(`released in order: ${releases.map((r) => r.member).join(', ')}; ${samples.length} samples, ${records.length} cycles`);
+    log(`released in order: ${releases.map((r) => r.member).join(', ')}; ${samples.length} samples, ${records.length} cycles, ${Date.now() - started} ms`);
     log(`down samples: ${samples.filter((s) => s.down.length > 0).map((s) => s.down.join('+')).join(' ')}`);
 
-    // Order: the standby zone's members, then the active zone's.
-    expect(releases.map((r) => r.member)).toEqual(['web-zone-a-0', 'web-zone-a-1', 'web-zone-b-0']);
+    // Order: the standby zone's members, then the active zone's, one at a time (maxUnavailable 1).
+    expect(releases.map((r) => r.member)).toEqual(['web-zone-a-0', 'web-zone-a-1', 'web-zone-b-0', 'web-zone-b-1']);
+    expect(records.every((r) => r.released.length <= 1)).toBe(true);
     // Never more than maxUnavailable (1) members down at once: by the sampler and by the domains' states.
     expect(samples.filter((s) => s.down.length > 1)).toEqual([]);
     expect(records.filter((r) => r.notRunning.length > 1)).toEqual([]);
     // Each member was down at some point (so the sampler saw the restarts), one after the other.
     for (const member of MEMBERS) expect(samples.some((s) => s.down.includes(member)), member).toBe(true);
-    // The active zone served /health at every sample that ended before its turn came (a GET takes at most 3 s).
-    const activeTurn = releases.find((r) => r.member === 'web-zone-b-0')!.at;
-    const beforeTurn = samples.filter((s) => s.at + 4_000 < activeTurn);
-    expect(beforeTurn.filter((s) => s.down.includes('web-zone-b-0'))).toEqual([]);
-    expect(beforeTurn.filter((s) => s.down.length > 0).length).toBeGreaterThan(0); // the standby zone was down meanwhile
+    // The active zone served /health at every sample that ended before its turn came (a GET takes at most 3 s),
+    // and each active member until its own turn.
+    const turn = (member: string) => releases.find((r) => r.member === member)!.at;
+    const beforeActiveTurn = samples.filter((s) => s.at + 4_000 < turn('web-zone-b-0'));
+    expect(beforeActiveTurn.filter((s) => ACTIVE.some((m) => s.down.includes(m)))).toEqual([]);
+    expect(beforeActiveTurn.filter((s) => s.down.length > 0).length).toBeGreaterThan(0); // the standby zone was down meanwhile
+    expect(samples.filter((s) => s.at + 4_000 < turn('web-zone-b-1') && s.down.includes('web-zone-b-1'))).toEqual([]);
+    // While the standby zone rolled, the plan showed the members it held back, and the Cluster was RollingUpdate.
+    const first = records.find((r) => r.released.includes('web-zone-a-0'))!;
+    expect(first.planText).toMatch(/VirtualMachine web-zone-b-0: RolloutPending: domain\.restart of web-zone-b-0 waits for zone zone-a of cluster web to finish/);
+    expect(first.plan.hosts.flatMap((h) => h.skipped.map((k) => `${k.reason} ${k.owner.name}`)).sort())
+      .toEqual(['RolloutPending web-zone-a-1', 'RolloutPending web-zone-b-0', 'RolloutPending web-zone-b-1']);
+    expect(first.status.conditions.find((c) => c.type === 'Reconciling')).toMatchObject({ status: 'True', reason: 'RollingUpdate' });
+    expect(first.status.rollout).toMatchObject({ phase: 'Progressing', zone: 'zone-a', released: ['web-zone-a-0'], total: 4 });
     // Every member now runs the new spec and serves.
     for (const member of MEMBERS) {
       const hash = await liveHash(member);
@@ -260,28 +296,44 @@ describe('cluster rolling update on the testbed', () => {
     }
   }, 900_000);
 
-  it('stops after the first member when the new template makes members unhealthy, and reports it', async () => {
+  it('stops after the first member when the new template makes members unhealthy, leaves the others untouched, and reports it', async () => {
+    const started = Date.now();
     await writeRepo(repo, repoWith(cluster(`${guest.cmdline} gitvirt.rollout=3 gitvirt.port=8080`, { healthTimeoutSeconds: 45 })));
     const records = await cycleUntil((r) => r.rollout.phase === 'Stalled', 400_000);
-    const stalled = records.at(-1)!.rollout;
+    const last = records.at(-1)!;
+    const stalled = last.rollout;
+    const others = ['web-zone-a-1', 'web-zone-b-0', 'web-zone-b-1'];
     expect(records.flatMap((r) => r.released)).toEqual(['web-zone-a-0']);
     expect(stalled).toMatchObject({
-      phase: 'Stalled', reason: 'HealthCheckTimeout', zone: 'zone-a', updated: 1, waiting: ['web-zone-a-1', 'web-zone-b-0'],
+      phase: 'Stalled', reason: 'HealthCheckTimeout', zone: 'zone-a', updated: 1, waiting: others,
       failed: { member: 'web-zone-a-0', host: where.get('web-zone-a-0')!.host },
     });
     expect(stalled.failed!.reason).toMatch(/^http GET http:\/\/[0-9.]+:80\/health failed: connection refused$/);
-    expect(stalled.message).toMatch(/^web-zone-a-0 on hv[13] did not become healthy within 45 s: .*; rollout halted with 2 members left on the old spec$/);
+    expect(stalled.message).toMatch(/^web-zone-a-0 on hv[13] did not become healthy within 45 s: .*; rollout halted with 3 members left on the old spec$/);
+
+    // Reported: the plan lists the held members, the Cluster's status is Stalled naming the member and why, metrics flag it.
+    expect(last.plan.hosts.flatMap((h) => h.actions.filter((a) => a.owner.cluster === 'web' && a.kind.startsWith('domain.')))).toEqual([]);
+    for (const member of others) {
+      expect(last.planText).toContain(`VirtualMachine ${member}: RolloutPending: domain.restart of ${member} held: the rollout of cluster web is stalled (web-zone-a-0 is not healthy)`);
+    }
+    const condition = (type: string) => last.status.conditions.find((c) => c.type === type);
+    expect(condition('Stalled')).toMatchObject({ status: 'True', reason: 'RolloutStalled', message: stalled.message });
+    expect(condition('Ready')).toMatchObject({ status: 'False', reason: 'RolloutStalled' });
+    expect(last.status.lastError).toMatchObject({ reason: 'RolloutStalled' });
+    expect(last.status.rollout).toMatchObject({ phase: 'Stalled', waiting: others, failed: { member: 'web-zone-a-0' } });
+    expect(rolloutMetrics(stalled)).toEqual({ cluster: 'web', members: { updated: 1, pending: 3, unavailable: 1 }, stalled: true });
 
     // More cycles change nothing: still stalled, nothing released.
     const more = [await cycle(), (await sleep(CYCLE_PAUSE_MS), await cycle())];
     expect(more.map((r) => [r.rollout.phase, r.released])).toEqual([['Stalled', []], ['Stalled', []]]);
     // The others are untouched: old spec, still serving; the failed member runs the new spec (on port 8080).
-    for (const member of ['web-zone-a-1', 'web-zone-b-0']) {
+    for (const member of others) {
       expect(await liveHash(member)).toBe(hashes.get(member));
       expect(await serves(member)).toBe(true);
     }
     expect(await liveHash('web-zone-a-0')).not.toBe(hashes.get('web-zone-a-0'));
     expect(await serves('web-zone-a-0')).toBe(false);
     expect(await serves('web-zone-a-0', 8080)).toBe(true);
+    log(`stalled and reported in ${Date.now() - started} ms, ${records.length} cycles`);
   }, 600_000);
 });

@@ -7,8 +7,9 @@ const log = (text: string): void => {
 };
 
 /**
- * vitest global setup of the e2e project: brings up a 3-host testbed once per run, provides its
- * state as `inject('testbed')`, and tears it down at the end (left up when GITVIRT_TESTBED_KEEP=1).
+ * vitest global setup of the e2e project: brings up a 4-host testbed (zone-a: hv1, hv3; zone-b: hv2,
+ * hv4) once per run, provides its state as `inject('testbed')`, and tears it down at the end (left up
+ * when GITVIRT_TESTBED_KEEP=1).
  * Two runs on one machine take turns (a session lock) rather than tear down each other's hosts.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   let testbed;
   try {
-    testbed = await startTestbed({ hosts: 3, stateDir });
+    testbed = await startTestbed({ hosts: 4, stateDir });
   } catch (err) {
     lock.release();
     throw err;
