@@ -1,7 +1,7 @@
 /**
  * Rollout: rolling updates of clusters. Between computing a plan and applying it, cluster members
  * are probed from their hosts and the plan is gated — a member's update that would take it down
- * waits for its turn: zone by zone (standby zones first by default), at most `maxUnavailable` at a
+ * waits for its turn (listed in the plan as skipped, reason RolloutPending): zone by zone (standby zones first by default), at most `maxUnavailable` at a
  * time, each updated member healthy before the next, and a member that stays unhealthy past the
  * timeout halts the rollout as Stalled. Progress is read from the hosts, so it survives restarts.
  */
