@@ -25,8 +25,28 @@ export interface HostMoves {
 /** Moves of no host. */
 export const NO_MOVES: HostMoves = { incoming: [], outgoing: [], held: [], drains: [] };
 
+/** An owned VM domain seen on one observed host. */
+interface Sighting { host: string; live: LiveHostState; domain: LiveDomain }
+
+/** Every domain owned by the VirtualMachine of its own name, by name, hosts in name order (one pass over all hosts). */
+function ownedDomainsByName(observed: Readonly<Record<string, HostObservation>>): Map<string, Sighting[]> {
+  const byName = new Map<string, Sighting[]>();
+  for (const host of Object.keys(observed).sort()) {
+    const observation = observed[host];
+    if (observation?.ok !== true) continue;
+    for (const domain of observation.live.domains) {
+      if (domain.owner?.kind !== 'VirtualMachine' || domain.owner.name !== domain.name) continue;
+      const sightings = byName.get(domain.name);
+      const sighting = { host, live: observation.live, domain };
+      if (sightings === undefined) byName.set(domain.name, [sighting]);
+      else sightings.push(sighting);
+    }
+  }
+  return byName;
+}
+
 /** The host the VM leaves: the one where its domain is on, else the first by name. */
-function sourceOf(candidates: readonly { host: string; domain: LiveDomain }[]): { host: string; domain: LiveDomain } | undefined {
+function sourceOf(candidates: readonly Sighting[]): Sighting | undefined {
   return candidates.find((c) => c.domain.state !== 'shutoff') ?? candidates[0];
 }
 
@@ -43,22 +63,13 @@ export function findMoves(desired: DesiredState, observed: Readonly<Record<strin
     if (moves === undefined) byHost.set(host, (moves = { incoming: [], outgoing: [], held: [], drains: [] }));
     return moves;
   };
-  const lives = Object.keys(observed).sort().flatMap((host) => {
-    const observation = observed[host];
-    return observation?.ok === true ? [{ host, live: observation.live }] : [];
-  });
+  const owned = ownedDomainsByName(observed);
   for (const to of Object.keys(desired.hosts).sort()) {
     if (!planned(to)) continue;
     for (const vm of desired.hosts[to]!.vms) {
-      const candidates = lives.flatMap(({ host, live }) => {
-        if (host === to) return [];
-        const domain = live.domains.find((d) => d.name === vm.name && d.owner !== null && d.owner.kind === 'VirtualMachine' && d.owner.name === vm.name);
-        return domain === undefined ? [] : [{ host, domain }];
-      });
-      const source = sourceOf(candidates);
+      const source = sourceOf((owned.get(vm.name) ?? []).filter((c) => c.host !== to));
       if (source === undefined) continue;
-      const live = lives.find((l) => l.host === source.host)!.live;
-      const move: Move = { vm, from: source.host, to, source: live, ready: planned(source.host) };
+      const move: Move = { vm, from: source.host, to, source: source.live, ready: planned(source.host) };
       of(to).incoming.push(move);
       if (move.ready) of(source.host).outgoing.push(move);
     }
