@@ -10,14 +10,20 @@ function reachable(observed: Readonly<Record<string, HostObservation>>) {
 }
 
 /**
- * Where owned domains run now: domain name → host, from every reachable host (the first host in
- * name order wins when a name runs twice). Domains gitvirt does not own are not VMs of the repository.
+ * Where owned domains are now: domain name → host, from every reachable host. When a name is on
+ * two hosts (a cold migration was interrupted), the host where it is not shut off wins, then the
+ * first in name order. Domains gitvirt does not own are not VMs of the repository.
  */
 export function livePlacement(observed: Readonly<Record<string, HostObservation>>): LivePlacement {
   const placement: Record<string, string> = {};
+  const shutOff = new Set<string>();
   for (const { host, live } of reachable(observed)) {
     for (const domain of live.domains) {
-      if (domain.owner !== null && placement[domain.name] === undefined) placement[domain.name] = host;
+      if (domain.owner === null) continue;
+      if (placement[domain.name] !== undefined && !(shutOff.has(domain.name) && domain.state !== 'shutoff')) continue;
+      placement[domain.name] = host;
+      if (domain.state === 'shutoff') shutOff.add(domain.name);
+      else shutOff.delete(domain.name);
     }
   }
   return placement;

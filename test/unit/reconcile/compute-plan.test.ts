@@ -100,6 +100,20 @@ describe('livePlacement and observedCapacities', () => {
     expect(livePlacement(observed)).toEqual({ a: 'hv1', b: 'hv2' });
     expect(observedCapacities(observed)).toEqual({ hv1: { cpus: 4, memoryMiB: 8192 }, hv2: { cpus: 4, memoryMiB: 8192 } });
   });
+
+  it('prefer the host where a domain on two hosts is not shut off (an interrupted move)', () => {
+    const withDomains = (name: string, domains: LiveHostState['domains']): HostObservation => {
+      const base = empty(name) as { ok: true; live: LiveHostState };
+      return { ok: true, live: { ...base.live, domains } };
+    };
+    const off = (name: string) => ({ ...ownedDomain(name), state: 'shutoff' as const });
+    const running = (name: string) => ({ ...ownedDomain(name), state: 'running' as const });
+    expect(livePlacement({
+      hv1: withDomains('hv1', [off('a'), running('b'), off('c')]),
+      hv2: withDomains('hv2', [running('a'), running('b'), off('c')]),
+      hv3: withDomains('hv3', [running('a')]),
+    })).toEqual({ a: 'hv2', b: 'hv1', c: 'hv1' });
+  });
 });
 
 describe('hostTargets', () => {
