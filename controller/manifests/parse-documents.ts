@@ -54,11 +54,11 @@ function locatable(options: {
   limits: ParseLimits;
   depthBound: number;
   documents: readonly FastDocument[];
-  lineStarts: readonly number[];
+  lineStarts: number[];
 }): ParsedDocument[] {
   const { file, text, limits, depthBound } = options;
   const lineCounter = new LineCounter();
-  for (const offset of options.lineStarts) lineCounter.addNewLine(offset);
+  lineCounter.lineStarts = options.lineStarts;
   let again: ReturnType<typeof composeDocuments> | undefined;
   const reparsed = (index: number) => {
     again ??= composeDocuments({ text, maxDepth: limits.maxDepth, depthBound });

@@ -5,6 +5,7 @@ import type { Lines } from './lines.js';
 import { resolvePlain } from './resolve-plain.js';
 import { checkPlainStart, doubleQuoted, expectLineEnd, plainEnd, singleQuoted } from './scalars.js';
 import { scanKey } from './scan-key.js';
+import type { FoundKey } from './scan-key.js';
 import { setMember } from './set-member.js';
 
 /**
@@ -42,8 +43,8 @@ export class BlockParser {
     const { text, start, end, indent } = this.lines;
     const col = indent[l] as number;
     if (this.isItem(l, col)) return this.sequence(l, col, depth);
-    const at = (start[l] as number) + col;
-    if (scanKey(text, at, end[l] as number, l) !== undefined) return this.mapping(l, col, depth);
+    const key = scanKey(text, (start[l] as number) + col, end[l] as number, l);
+    if (key !== undefined) return this.mapping(l, col, depth, key);
     return decline('a value on its own line', l);
   }
 
@@ -55,14 +56,14 @@ export class BlockParser {
     return text.charCodeAt(at) === 0x2d && (at + 1 === stop || text.charCodeAt(at + 1) === 0x20);
   }
 
-  /** Reads a block mapping whose keys are at column `col`, the first one on line `l`. */
-  private mapping(l: number, col: number, depth: number): Record<string, unknown> {
+  /** Reads a block mapping whose keys are at column `col`, the first one (already read) on line `l`. */
+  private mapping(l: number, col: number, depth: number, first: FoundKey): Record<string, unknown> {
     if (depth > this.maxDepth) decline('nesting deeper than the limit', l);
     const { text, start, end, indent } = this.lines;
     const out: Record<string, unknown> = {};
-    for (let line = l; ;) {
+    for (let line = l, key: FoundKey | undefined = first; ; key = undefined) {
       const stop = end[line] as number;
-      const key = scanKey(text, (start[line] as number) + col, stop, line);
+      key ??= scanKey(text, (start[line] as number) + col, stop, line);
       if (key === undefined) decline('a mapping entry without `key:`', line);
       let at = key.after;
       while (at < stop && text.charCodeAt(at) === 0x20) at++;
@@ -102,10 +103,9 @@ export class BlockParser {
         }
       } else if (this.isItem(line, at - s)) {
         decline('a sequence inside a sequence entry', line);
-      } else if (scanKey(text, at, stop, line) !== undefined) {
-        out.push(this.mapping(line, at - s, depth + 1));
       } else {
-        out.push(this.inline(line, at, col, depth + 1));
+        const key = scanKey(text, at, stop, line);
+        out.push(key === undefined ? this.inline(line, at, col, depth + 1) : this.mapping(line, at - s, depth + 1, key));
       }
       const n = this.next;
       if (n >= this.to || (indent[n] as number) < col) return out;

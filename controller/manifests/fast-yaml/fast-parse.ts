@@ -17,7 +17,7 @@ export interface FastDocument {
 
 /** The documents of a file, or why the fast parser left the file to the full YAML parser. */
 export type FastParseResult =
-  | { ok: true; documents: FastDocument[]; lineStarts: readonly number[] }
+  | { ok: true; documents: FastDocument[]; lineStarts: number[] }
   | { ok: false; reason: string; line: number };
 
 /**

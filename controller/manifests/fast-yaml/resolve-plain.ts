@@ -1,15 +1,22 @@
 /**
  * The value of a plain scalar under the YAML 1.2 core schema, exactly as the `yaml` package types
  * it by default: null, booleans, integers (decimal, `0o` octal, `0x` hex), floats (incl. `.inf`,
- * `.nan`, exponents), everything else a string. Same patterns, same conversions, same order.
+ * `.nan`, exponents), everything else a string. Same patterns, same conversions, same order; the
+ * first character rules out most patterns before any is tried.
  */
 export function resolvePlain(text: string): unknown {
-  const c = text.length === 0 ? 0 : text.charCodeAt(0);
-  // Only these first characters can start a non-string: `~ n N t T f F + - . 0-9`, or empty.
-  if (c !== 0 && c !== 0x7e && c !== 0x6e && c !== 0x4e && c !== 0x74 && c !== 0x54 && c !== 0x66 && c !== 0x46 &&
-    c !== 0x2b && c !== 0x2d && c !== 0x2e && (c < 0x30 || c > 0x39)) return text;
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return c === 0x74 || c === 0x54;
+  const n = text.length;
+  if (n === 0) return null;
+  const c = text.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) return resolveNumber(text, c);
+  if (n > 5) return text;
+  if (c === 0x7e || c === 0x6e || c === 0x4e) return NULL.test(text) ? null : text;
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return BOOL.test(text) ? c === 0x74 || c === 0x54 : text;
+  return text;
+}
+
+/** A text starting with a digit, a sign or a dot: an int, a float, or a string. */
+function resolveNumber(text: string, c: number): unknown {
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);

@@ -19,30 +19,47 @@ const ESCAPES: ReadonlyMap<string, string> = new Map([
 const HEX_LENGTH: ReadonlyMap<string, number> = new Map([['x', 2], ['u', 4], ['U', 8]]);
 const HEX = /^[0-9a-fA-F]+$/;
 
+/**
+ * Runs of characters that need no attention (native matching, fast even before the code is
+ * optimised): they stop at a line break, a quote, an escape, `:` or `#` (plain), and at anything
+ * `isUnusual` declines (a tab only outside quotes).
+ */
+const SINGLE_RUN = /[^'\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*/y;
+const DOUBLE_RUN = /[^"\\\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*/y;
+const PLAIN_RUN = /[^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*/y;
+
+/** The offset where a run of `pattern` (a sticky regular expression) that starts at `from` ends. */
+function skipRun(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  pattern.test(text);
+  return pattern.lastIndex;
+}
+
 /** Reads a single-quoted scalar whose quote is at `from`; it must close on the same line. */
 export function singleQuoted(text: string, from: number, end: number, line: number): Scanned {
   let out = '';
   let chunk = from + 1;
-  for (let i = chunk; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x27) {
-      if (i + 1 < end && text.charCodeAt(i + 1) === 0x27) {
-        out += text.slice(chunk, i + 1);
-        chunk = ++i + 1;
-        continue;
-      }
-      return { value: out + text.slice(chunk, i), next: i + 1 };
+  for (let i = chunk; ;) {
+    i = skipRun(SINGLE_RUN, text, i);
+    if (i >= end) decline('a quoted scalar over several lines', line);
+    if (text.charCodeAt(i) !== 0x27) decline('an unusual character in a quoted scalar', line);
+    if (i + 1 < end && text.charCodeAt(i + 1) === 0x27) {
+      out += text.slice(chunk, i + 1);
+      i += 2;
+      chunk = i;
+      continue;
     }
-    if (isUnusual(c) && c !== 0x09) decline('an unusual character in a quoted scalar', line);
+    return { value: out + text.slice(chunk, i), next: i + 1 };
   }
-  return decline('a quoted scalar over several lines', line);
 }
 
 /** Reads a double-quoted scalar whose quote is at `from`, with its escapes; it must close on the same line. */
 export function doubleQuoted(text: string, from: number, end: number, line: number): Scanned {
   let out = '';
   let chunk = from + 1;
-  for (let i = chunk; i < end; i++) {
+  for (let i = chunk; ; i++) {
+    i = skipRun(DOUBLE_RUN, text, i);
+    if (i >= end) decline('a quoted scalar over several lines', line);
     const c = text.charCodeAt(i);
     if (c === 0x22) return { value: out + text.slice(chunk, i), next: i + 1 };
     if (c === 0x5c) {
@@ -66,9 +83,8 @@ export function doubleQuoted(text: string, from: number, end: number, line: numb
       chunk = i + 1;
       continue;
     }
-    if (isUnusual(c) && c !== 0x09) decline('an unusual character in a quoted scalar', line);
+    decline('an unusual character in a quoted scalar', line);
   }
-  return decline('a quoted scalar over several lines', line);
 }
 
 /** Declines a plain scalar that would start with an indicator (the full parser reads those). */
@@ -91,18 +107,21 @@ const FLOW_INDICATORS = new Set([0x2c, 0x5b, 0x5d, 0x7b, 0x7d]);
  * to the end of the line or a ` #` comment. A `: ` or final `:` inside is declined (nested mapping).
  */
 export function plainEnd(text: string, from: number, end: number, line: number): number {
-  let last = from;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (i + 1 < end && text.charCodeAt(i + 1) === 0x23) return last;
-      continue;
+  let i = from;
+  for (;;) {
+    i = skipRun(PLAIN_RUN, text, i);
+    if (i >= end) {
+      i = end;
+      break;
     }
+    const c = text.charCodeAt(i);
+    if (c === 0x23 && text.charCodeAt(i - 1) === 0x20) break;
     if (c === 0x3a && (i + 1 === end || text.charCodeAt(i + 1) === 0x20)) decline('a `: ` inside a plain value', line);
-    if (isUnusual(c)) decline('an unusual character in a plain value', line);
-    last = i + 1;
+    if (c !== 0x23 && c !== 0x3a) decline('an unusual character in a plain value', line);
+    i++;
   }
-  return last;
+  while (i > from && text.charCodeAt(i - 1) === 0x20) i--;
+  return i;
 }
 
 /**

@@ -11,6 +11,9 @@ export interface FoundKey {
 /** Longest implicit key read here (YAML allows 1,024 characters up to the `:`). */
 const MAX_KEY_LENGTH = 1000;
 
+/** A key of letters, digits, `_`, `.`, `/` and `-` that starts with a letter or `_`: always a valid plain key. */
+const SIMPLE_KEY = /[A-Za-z_][A-Za-z0-9_./-]*/y;
+
 /**
  * Reads a block mapping key (`key:`, `"key":`, `'key':`, followed by a space or the line end) that
  * starts at offset `at` of line `line`; undefined when the text there is not a mapping entry (a flow
@@ -19,6 +22,16 @@ const MAX_KEY_LENGTH = 1000;
 export function scanKey(text: string, at: number, end: number, line: number): FoundKey | undefined {
   const c = text.charCodeAt(at);
   if (c === 0x5b || c === 0x7b) return undefined;
+  SIMPLE_KEY.lastIndex = at;
+  if (SIMPLE_KEY.test(text)) {
+    // The common case: a word-like key, maybe spaces, then `:` and a space or the line end.
+    let colon = SIMPLE_KEY.lastIndex;
+    const last = colon;
+    while (colon < end && text.charCodeAt(colon) === 0x20) colon++;
+    if (colon < end && text.charCodeAt(colon) === 0x3a && (colon + 1 === end || text.charCodeAt(colon + 1) === 0x20) && colon - at <= MAX_KEY_LENGTH) {
+      return { name: keyName(resolvePlain(text.slice(at, last))), after: colon + 1 };
+    }
+  }
   let name: string;
   let colon: number;
   if (c === 0x22 || c === 0x27) {
