@@ -39,6 +39,10 @@ mount --make-rprivate /
 mount -t tmpfs -o mode=755 tmpfs /run
 mkdir -p /run/libvirt /run/sshd /run/lock /run/testbed
 chmod 755 /run/sshd
+# The host knows its own name, as a machine does: libvirtd resolves it at every domain start, and
+# without an entry the lookup waits for the unreachable DNS server (about 10 s per start).
+{ cat /etc/hosts; printf '127.0.1.1 %s\n' "${name}"; } >/run/hosts
+mount --bind /run/hosts /etc/hosts
 # The host's own directory stays in view at /run/testbed once /tmp is private (sshd re-reads
 # its configuration and keys for every connection).
 mount --bind "${host_dir}" /run/testbed
