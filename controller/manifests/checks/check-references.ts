@@ -6,26 +6,26 @@ import { at, list, str } from './fields.js';
 import { report } from './semantic-context.js';
 import type { Entry, SemanticContext } from './semantic-context.js';
 
-/** One reference from a document to another resource by name. */
-interface Reference { entry: Entry; pointer: string; target: Kind; name: string }
+/** One reference from a document to another resource by name; `path` becomes a JSON pointer only when reported. */
+interface Reference { entry: Entry; path: readonly (string | number)[]; target: Kind; name: string }
 
 /** Where VM-shaped specs (VirtualMachine spec, Cluster template spec) name other resources. */
 function vmSpecReferences(entry: Entry, base: readonly string[], refs: Reference[]): void {
   const spec = at(entry.value, ...base);
   list(at(spec, 'disks')).forEach((disk, i) => {
     const name = str(at(disk, 'image'));
-    if (name !== undefined) refs.push({ entry, pointer: joinPointer(...base, 'disks', i, 'image'), target: 'Image', name });
+    if (name !== undefined) refs.push({ entry, path: [...base, 'disks', i, 'image'], target: 'Image', name });
   });
   list(at(spec, 'interfaces')).forEach((iface, i) => {
     const name = str(at(iface, 'network'));
-    if (name !== undefined) refs.push({ entry, pointer: joinPointer(...base, 'interfaces', i, 'network'), target: 'Network', name });
+    if (name !== undefined) refs.push({ entry, path: [...base, 'interfaces', i, 'network'], target: 'Network', name });
   });
 }
 
 function hostSelectionReferences(entry: Entry, refs: Reference[]): void {
   list(at(entry.value, 'spec', 'hosts', 'names')).forEach((host, i) => {
     const name = str(host);
-    if (name !== undefined) refs.push({ entry, pointer: joinPointer('spec', 'hosts', 'names', i), target: 'Host', name });
+    if (name !== undefined) refs.push({ entry, path: ['spec', 'hosts', 'names', i], target: 'Host', name });
   });
 }
 
@@ -36,7 +36,7 @@ const REFERENCES: Readonly<Record<Kind, (entry: Entry, refs: Reference[]) => voi
   Network: hostSelectionReferences,
   VirtualMachine: (entry, refs) => {
     const host = str(at(entry.value, 'spec', 'placement', 'host'));
-    if (host !== undefined) refs.push({ entry, pointer: '/spec/placement/host', target: 'Host', name: host });
+    if (host !== undefined) refs.push({ entry, path: ['spec', 'placement', 'host'], target: 'Host', name: host });
     vmSpecReferences(entry, ['spec'], refs);
   },
   Cluster: (entry, refs) => vmSpecReferences(entry, ['spec', 'template', 'spec'], refs),
@@ -53,7 +53,7 @@ export function checkReferences(ctx: SemanticContext): Diagnostic[] {
     const names = ctx.byName[ref.target];
     if (names.has(ref.name)) continue;
     const suggestion = didYouMean(ref.name, names.keys());
-    out.push(report(ref.entry, ref.pointer, {
+    out.push(report(ref.entry, joinPointer(...ref.path), {
       severity: 'error',
       code: 'dangling-reference',
       message: `${ref.target} "${ref.name}" does not exist${suggestion === '' ? '' : ` (${suggestion})`}`,
