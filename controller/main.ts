@@ -37,8 +37,20 @@ function terminationSignal(): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * A reader that went away (`gitvirt plan | head`) drops the rest of the output instead of killing
+ * the command half-way: an apply still finishes its run and exits with its own status.
+ */
+function dropOutputWhenReaderCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
+}
+
 /** Runs the CLI and exits with its status once stdout and stderr have drained. */
 async function main(): Promise<void> {
+  dropOutputWhenReaderCloses(process.stdout);
+  dropOutputWhenReaderCloses(process.stderr);
   const code = await runCli({
     argv: process.argv.slice(2),
     commands: COMMANDS,

@@ -24,6 +24,14 @@ describe('gitvirt executable', () => {
     expect(version).toMatchObject({ code: 0, out: 'gitvirt 0.1.0\n' });
   }, 120_000);
 
+  it('finishes with its own status when the reader of its output goes away (gitvirt ... | head)', () => {
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `'${process.execPath}' --import tsx controller/main.ts validate examples-repo --format json | true`], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000,
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|internal error/);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
   it('exits 2 on a usage error', () => {
     const r = gitvirt('validate', '--format', 'yaml');
     expect(r.code).toBe(2);
