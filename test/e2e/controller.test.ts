@@ -8,46 +8,25 @@
  *   drift by hand put back within one cycle → a webhook push starts a cycle at once → an invalid
  *   revision stalls without touching what runs → removing the VM deletes it → shutdown.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { runCli } from '../../controller/cli/index.js';
-import { createRunCommand } from '../../controller/cli/run.js';
-import type { Host, Resource, VirtualMachine } from '../../controller/types/resources.js';
+import { stringify } from 'yaml';
+import type { Host } from '../../controller/types/resources.js';
 import { startGitServer, type GitServer } from '../testbed/git-server.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
 import type { TestbedHost } from '../testbed/testbed.js';
+import { createControllerLog, startControllerInProcess, writeControllerConfig, type InProcessController, type LogLine } from './controller-harness.js';
+import { createFleetProbe, manifestFile as file, vmManifest as vm, type FleetProbe } from './fleet-probe.js';
 
 const testbed = injectTestbed();
 const [hv1, hv2] = testbed.hosts as [TestbedHost, TestbedHost];
-const VIRSH = ['virsh', '-c', 'qemu:///system'];
 const REPO = 'fleet';
 const GIT_USER = { username: 'gitvirt-ci', password: 'controller-e2e-password' };
 const WEBHOOK_SECRET = 'controller-e2e-webhook-secret';
 const INTERVAL_S = 5;
-const CYCLE_TIMEOUT_MS = 90_000;
 const log = (text: string) => process.stderr.write(`controller e2e: ${text}\n`);
-
-type LogLine = Record<string, unknown> & { msg: string; level: string };
-
-const virsh = async (host: TestbedHost, ...args: string[]) => (await testbed.run(host, [...VIRSH, ...args], { timeoutMs: 60_000 })).stdout;
-const domains = async (host: TestbedHost) => (await virsh(host, 'list', '--all', '--name')).split('\n').map((s) => s.trim()).filter(Boolean);
-const domState = async (host: TestbedHost, name: string) => (await virsh(host, 'domstate', name)).trim();
-/** The memory of the domain's definition, in KiB (`currentMemory` of the inactive XML). */
-const definedMemoryKiB = async (host: TestbedHost, name: string) => Number(/<currentMemory unit='KiB'>(\d+)</.exec(await virsh(host, 'dumpxml', '--inactive', name))?.[1]);
-
-function vm(name: string, host: TestbedHost, spec: Partial<VirtualMachine['spec']> = {}): VirtualMachine {
-  return {
-    apiVersion: 'gitvirt.io/v1alpha1', kind: 'VirtualMachine', metadata: { name, labels: { app: 'controller-e2e' } },
-    spec: {
-      placement: { host: host.name }, cpus: 1, memoryMiB: 96, maxMemoryMiB: 192, domainType: 'qemu', runStrategy: 'Always',
-      shutdownTimeoutSeconds: 5, disks: [{ name: 'root', sizeGiB: 1 }], ...spec,
-    },
-  };
-}
 
 /** A Host that refuses connections (hv1's address, a port nothing listens on). */
 function goneHost(): Host {
@@ -55,116 +34,48 @@ function goneHost(): Host {
   return { ...manifest, metadata: { name: 'hv-gone' }, spec: { ...manifest.spec, port: 2222 } };
 }
 
-const file = (resource: Resource) => [`${resource.kind === 'Host' ? 'hosts' : 'vms'}/${resource.metadata.name}.yaml`, stringify(resource)] as const;
-
-/** A free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('gitvirt run on the testbed', () => {
   let work: string;
   let git: GitServer;
   let metricsUrl: string;
-  const lines: LogLine[] = [];
-  const stop = new AbortController();
-  let running: Promise<number>;
-  let stderr = '';
+  let probe: FleetProbe;
+  let controller: InProcessController | undefined;
+  const ctl = createControllerLog();
+  const lines = ctl.lines;
   const revisions: Record<string, string> = {};
 
-  /** The controller's log lines from `from` on with this message. */
-  const linesOf = (msg: string, from = 0) => lines.slice(from).filter((l) => l.msg === msg);
-
-  /** Waits for the first `cycle finished` line after index `from` that `accept` takes; returns it and its index. */
-  async function cycleAfter(from: number, accept: (line: LogLine) => boolean, timeoutMs = CYCLE_TIMEOUT_MS): Promise<{ line: LogLine; index: number }> {
-    const started = Date.now();
-    while (Date.now() - started < timeoutMs) {
-      const index = lines.findIndex((l, i) => i >= from && l.msg === 'cycle finished' && accept(l));
-      if (index !== -1) return { line: lines[index]!, index };
-      if (stderr !== '') throw new Error(`the controller failed: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const recent = lines.slice(-15).map((l) => JSON.stringify(l)).join('\n');
-    throw new Error(`no matching cycle within ${timeoutMs} ms; recent log lines:\n${recent}`);
-  }
-
-  /** A metric sample's value from /metrics, or undefined. */
-  async function metric(series: string): Promise<number | undefined> {
-    const text = await (await fetch(`${metricsUrl}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-    return line === undefined ? undefined : Number(line.slice(series.length + 1));
-  }
-
-  /** A status document of the status branch tip, parsed, with its conditions by type. */
-  async function statusDoc(path: string): Promise<{ status: Record<string, unknown>; conditions: Record<string, { status: string; reason: string; message: string }> }> {
-    const doc = parse(await git.git(REPO, ['show', `gitvirt/status:${path}`])) as { status: Record<string, unknown> & { conditions?: { type: string; status: string; reason: string; message: string }[] } };
-    return { status: doc.status, conditions: Object.fromEntries((doc.status.conditions ?? []).map((c) => [c.type, c])) };
-  }
-
-  /** The gitvirt note of a source commit, parsed. */
-  async function noteOf(revision: string): Promise<{ revision: string; applies: { changes: { action: string; target: string; host: string; result: string }[]; hosts: Record<string, { result: string }> }[] }> {
-    return parse(await git.git(REPO, ['notes', '--ref=gitvirt', 'show', revision])) as never;
-  }
-
-  /** A GitLab push event for the followed branch, with the secret token. */
-  const pushHook = (after: string) => fetch(`${metricsUrl}/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': WEBHOOK_SECRET },
-    body: JSON.stringify({ object_kind: 'push', ref: 'refs/heads/main', before: '0'.repeat(40), after }),
-  });
+  const linesOf = ctl.linesOf;
+  const cycleAfter = (from: number, accept: (line: LogLine) => boolean) => ctl.cycleAfter(from, accept);
+  const metric = (series: string) => probe.metric(series);
+  const statusDoc = (path: string) => probe.statusDoc(path);
+  const noteOf = (revision: string) => probe.noteOf(revision);
+  const pushHook = (after: string) => probe.pushHook(after);
+  const domains = (host: TestbedHost) => probe.domains(host);
+  const domState = (host: TestbedHost, name: string) => probe.domState(host, name);
+  const virsh = (host: TestbedHost, ...args: string[]) => probe.virsh(host, ...args);
+  /** The memory of the domain's definition, in KiB (`currentMemory` of the inactive XML). */
+  const definedMemoryKiB = async (host: TestbedHost, name: string) => Number(/<currentMemory unit='KiB'>(\d+)</.exec(await virsh(host, 'dumpxml', '--inactive', name))?.[1]);
 
   beforeAll(async () => {
-    for (const host of testbed.hosts) {
-      await testbed.run(host, ['sh', '-c', `for d in $(${VIRSH.join(' ')} list --all --name | grep '^ctl-'); do ${VIRSH.join(' ')} destroy "$d"; ${VIRSH.join(' ')} undefine "$d"; done; true`], { allowFailure: true });
-    }
     work = await mkdtemp(join(tmpdir(), 'gitvirt-controller-e2e-'));
     git = await startGitServer({ auth: GIT_USER });
+    ({ metricsUrl } = await writeControllerConfig({
+      work, gitUrl: git.url(REPO), git: GIT_USER, webhookSecret: WEBHOOK_SECRET, identityFile: testbed.state.clientKeyPath, intervalSeconds: INTERVAL_S,
+    }));
+    probe = createFleetProbe({ testbed, git, repo: REPO, metricsUrl, webhookSecret: WEBHOOK_SECRET });
+    await probe.removeDomains(testbed.hosts, 'ctl-');
     const hosts = [...testbed.hosts.map((h) => testbed.hostManifest(h)), goneHost()];
     const created = await git.createRepo(REPO, {
       files: Object.fromEntries([...hosts, vm('ctl-web', hv1), vm('ctl-db', hv2, { runStrategy: 'Halted' })].map(file)),
       message: 'hosts, ctl-web on hv1 and ctl-db (halted) on hv2',
     });
     revisions['first'] = created.commit!;
-    await writeFile(join(work, 'git-username'), `${GIT_USER.username}\n`);
-    await writeFile(join(work, 'git-password'), `${GIT_USER.password}\n`);
-    await writeFile(join(work, 'webhook-secret'), `${WEBHOOK_SECRET}\n`);
-    const port = await freePort();
-    metricsUrl = `http://127.0.0.1:${port}`;
-    await writeFile(join(work, 'config.yaml'), [
-      'source:',
-      '  git:',
-      `    url: ${git.url(REPO)}`,
-      '    branch: main',
-      '    usernameFile: git-username',
-      '    passwordFile: git-password',
-      `interval: ${INTERVAL_S}s`,
-      'webhook: { secretFile: webhook-secret }',
-      `ssh: { identityFile: ${testbed.state.clientKeyPath} }`,
-      `listen: "127.0.0.1:${port}"`,
-      'concurrency: 4',
-      'stateDir: state',
-      'log: { level: info }',
-      '',
-    ].join('\n'));
-    const io = {
-      stdout: { write: (chunk: string) => { for (const l of chunk.split('\n').filter(Boolean)) lines.push(JSON.parse(l) as LogLine); return true; } },
-      stderr: { write: (chunk: string) => { stderr += chunk; return true; } },
-      cwd: work,
-      env: {},
-    };
-    running = runCli({ argv: ['run', '--config', 'config.yaml'], commands: [createRunCommand({ signal: stop.signal })], version: 'e2e', io });
+    controller = startControllerInProcess({ work, log: ctl });
   }, 120_000);
 
   afterAll(async () => {
-    stop.abort();
-    await running?.catch(() => undefined);
-    for (const host of testbed.hosts) {
-      await testbed.run(host, ['sh', '-c', `for d in $(${VIRSH.join(' ')} list --all --name | grep '^ctl-'); do ${VIRSH.join(' ')} destroy "$d"; ${VIRSH.join(' ')} undefine "$d"; done; true`], { allowFailure: true });
-    }
+    await controller?.stop().catch(() => undefined);
+    await probe?.removeDomains(testbed.hosts, 'ctl-');
     await git?.stop();
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   }, 120_000);
@@ -285,10 +196,9 @@ describe('gitvirt run on the testbed', () => {
 
   it('stops on the signal and exits 0, leaving no half-written status', async () => {
     const started = Date.now();
-    stop.abort();
-    expect(await running).toBe(0);
+    expect(await controller!.stop()).toBe(0);
     log(`stopped in ${Date.now() - started} ms`);
-    expect(stderr).toBe('');
+    expect(ctl.failure).toBe('');
     expect(lines.at(-1)).toMatchObject({ msg: 'controller stopped' });
     expect(await git.git(REPO, ['fsck', '--no-dangling'])).toBe('');
     const tip = await git.git(REPO, ['log', '-1', '--format=%B', 'gitvirt/status']);

@@ -19,3 +19,4 @@ export {
 export { checkTestbedState, TestbedStateInvalidError, type TestbedHostState, type TestbedState } from './testbed-state.js';
 export { runProcess, type ProcessResult, type RunProcessOptions } from './run-process.js';
 export { startGitServer, type GitServer, type GitServerOptions, type GitRequestLogEntry, type CommitOptions, type CreateRepoOptions } from './git-server.js';
+export { startHostService, stopHostService, HostServiceFailedError, type HostService, type HostServiceArgs } from './host-service.js';
