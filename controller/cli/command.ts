@@ -66,6 +66,15 @@ export interface Command<O = unknown> {
   run(options: O, io: CliIo): Promise<ExitCode>;
 }
 
+/** A command in the table by name, its module loaded only when it runs (or help lists it). */
+export interface LazyCommand {
+  name: string;
+  load(): Promise<Command>;
+}
+
+/** What a command table holds: a command, or one loaded on first use. */
+export type CommandEntry = Command | LazyCommand;
+
 /** Adapts a Node writable stream (e.g. `process.stdout`) to an `OutputStream`. */
 export function streamOutput(stream: Writable & { isTTY?: boolean }): OutputStream {
   return { write: (chunk: string) => stream.write(chunk), isTTY: stream.isTTY === true };

@@ -7,7 +7,7 @@ export { COMMANDS } from './commands.js';
 export { runCli } from './run-cli.js';
 export type { RunCliArgs } from './run-cli.js';
 export { EXIT, streamOutput } from './command.js';
-export type { CliIo, Command, ExitCode, OptionSpec, OutputStream, ParsedArgs } from './command.js';
+export type { CliIo, Command, CommandEntry, ExitCode, LazyCommand, OptionSpec, OutputStream, ParsedArgs } from './command.js';
 export { CliUsageError } from './usage-error.js';
 export { DirectoryNotFound, OutputWriteFailed } from './cli-errors.js';
 export { commandHelp, globalHelp } from './help.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isGitvirtError } from '../errors/index.js';
 import { EXIT } from './command.js';
-import type { CliIo, Command, ExitCode, ParsedArgs } from './command.js';
+import type { CliIo, Command, CommandEntry, ExitCode, ParsedArgs } from './command.js';
 import { commandHelp, globalHelp } from './help.js';
 import { parseArgsOptions } from './options.js';
 import { CliUsageError } from './usage-error.js';
@@ -9,7 +9,7 @@ import { CliUsageError } from './usage-error.js';
 /** Arguments of `runCli`: the words after `gitvirt`, the command table, the version and the I/O capabilities. */
 export interface RunCliArgs {
   argv: readonly string[];
-  commands: readonly Command[];
+  commands: readonly CommandEntry[];
   version: string;
   io: CliIo;
 }
@@ -18,11 +18,11 @@ export interface RunCliArgs {
 export async function runCli({ argv, commands, version, io }: RunCliArgs): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.stderr.write(globalHelp(commands));
+    io.stderr.write(await allHelp(commands));
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h') {
-    io.stdout.write(globalHelp(commands));
+    io.stdout.write(await allHelp(commands));
     return EXIT.ok;
   }
   if (first === '--version') {
@@ -30,10 +30,10 @@ export async function runCli({ argv, commands, version, io }: RunCliArgs): Promi
     return EXIT.ok;
   }
   if (first === 'help') return help(rest[0], commands, io);
-  const command = commands.find((c) => c.name === first);
+  const command = await findCommand(commands, first);
   if (command === undefined) {
     const what = first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`;
-    return usageFailure(new CliUsageError(what), globalHelp(commands), io);
+    return usageFailure(new CliUsageError(what), await allHelp(commands), io);
   }
   let options: unknown;
   try {
@@ -54,14 +54,25 @@ export async function runCli({ argv, commands, version, io }: RunCliArgs): Promi
   }
 }
 
+/** The command of that name, its module loaded if it is lazy; undefined when there is none. */
+async function findCommand(commands: readonly CommandEntry[], name: string): Promise<Command | undefined> {
+  const entry = commands.find((c) => c.name === name);
+  return entry === undefined || !('load' in entry) ? entry : entry.load();
+}
+
+/** The global help, every command loaded for its summary (only help and usage errors pay for that). */
+async function allHelp(commands: readonly CommandEntry[]): Promise<string> {
+  return globalHelp(await Promise.all(commands.map((c) => ('load' in c ? c.load() : c))));
+}
+
 /** `gitvirt help [command]`. */
-function help(name: string | undefined, commands: readonly Command[], io: CliIo): ExitCode {
+async function help(name: string | undefined, commands: readonly CommandEntry[], io: CliIo): Promise<ExitCode> {
   if (name === undefined) {
-    io.stdout.write(globalHelp(commands));
+    io.stdout.write(await allHelp(commands));
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) return usageFailure(new CliUsageError(`unknown command '${name}'`), globalHelp(commands), io);
+  const command = await findCommand(commands, name);
+  if (command === undefined) return usageFailure(new CliUsageError(`unknown command '${name}'`), await allHelp(commands), io);
   io.stdout.write(commandHelp(command));
   return EXIT.ok;
 }
