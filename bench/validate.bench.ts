@@ -13,11 +13,11 @@
  *   node --import tsx bench/validate.bench.ts [--rounds N] [--warm N]
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CaseResult } from './lib/benchmark.js';
 import { formatTable } from './lib/format-table.js';
@@ -142,6 +142,59 @@ function row(name: CaseName, samples: readonly Sample[], pick: (s: Sample) => { 
 
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
 
+/** Plain-JS preload for the built CLI: writes the process's CPU time and peak RSS when it exits. */
+const CLI_USAGE_PRELOAD = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  const u = process.cpuUsage();
+  writeFileSync(process.env.GITVIRT_BENCH_USAGE_FILE, JSON.stringify({ cpuMs: (u.user + u.system) / 1000, peakRssBytes: process.resourceUsage().maxRSS * 1024 }));
+});
+`;
+
+/** Builds dist/ (tsc) so the CLI case measures what users run. */
+async function buildCli(): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc exited with ${code}`))));
+  });
+  return join(ROOT, 'dist', 'controller', 'main.js');
+}
+
+/** One `gitvirt validate <dir>` of the built CLI in a fresh process: wall, CPU and peak RSS; throws unless it exits 0. */
+async function cliSample(main: string, preload: string, dir: string): Promise<{ wallMs: number; cpuMs: number; peakRssBytes: number }> {
+  const usageFile = join(dirname(preload), `usage-${process.pid}.json`);
+  const start = performance.now();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(preload).href, main, 'validate', dir], {
+      cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, GITVIRT_BENCH_USAGE_FILE: usageFile },
+    });
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  const wallMs = performance.now() - start;
+  if (code !== 0) throw new Error(`gitvirt validate exited with ${code}`);
+  return { wallMs, ...(JSON.parse(await readFile(usageFile, 'utf8')) as { cpuMs: number; peakRssBytes: number }) };
+}
+
+/** Measures `gitvirt validate` of the built CLI `rounds` times and prints its medians. */
+async function measureCli(dir: string, rounds: number, documents: number): Promise<void> {
+  const main = await buildCli();
+  const preloadDir = await mkdtemp(join(tmpdir(), 'gitvirt-bench-cli-'));
+  try {
+    const preload = join(preloadDir, 'usage.mjs');
+    await writeFile(preload, CLI_USAGE_PRELOAD);
+    const samples = [];
+    for (let round = 0; round < rounds; round++) samples.push(await cliSample(main, preload, dir));
+    const peak = Math.max(...samples.map((s) => s.peakRssBytes));
+    console.log(
+      `gitvirt validate (built CLI, as users run it), ${documents} manifests, fresh process, ${rounds} runs (medians): ` +
+        `${ms(median(samples.map((s) => s.wallMs)))} wall, ${ms(median(samples.map((s) => s.cpuMs)))} CPU, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`,
+    );
+  } finally {
+    await rm(preloadDir, { recursive: true, force: true });
+  }
+}
+
 /** Runs the rounds, checks that both cases saw a valid repository, and prints the tables. */
 async function main(rounds: number, warm: number): Promise<void> {
   const loadAverage = loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -180,6 +233,7 @@ async function main(rounds: number, warm: number): Promise<void> {
         `(load average at the start: ${loadAverage}; other work on the machine inflates CPU time too)`,
       ].join('\n'),
     );
+    await measureCli(dir, rounds, documents);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
