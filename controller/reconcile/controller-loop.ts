@@ -7,7 +7,7 @@
 import { waitForTrigger } from '../source/index.js';
 import { errorInfo } from '../apply/index.js';
 import { initialLoopState, nextLoopState, runCycle } from './loop-cycle.js';
-import type { ControllerDeps, CycleReport, CycleWake, LoopClock, LoopConfig, LoopState } from './loop-types.js';
+import type { ControllerDeps, CycleReport, CycleWake, LoopClock, LoopConfig, LoopState, StatusWriter } from './loop-types.js';
 
 /** Arguments of runController. */
 export interface RunControllerArgs {
@@ -36,7 +36,7 @@ export async function runController(args: RunControllerArgs): Promise<Controller
   const { config, deps, signal } = args;
   const clock = deps.clock ?? SYSTEM_CLOCK;
   const log = deps.logger;
-  let state: LoopState = initialLoopState();
+  let state: LoopState = await resumedLoopState(deps.statusWriter, log);
   let wake: CycleWake = 'start';
   log.info('controller started', { intervalMs: config.intervalMs, concurrency: config.concurrency, safety: config.safety, once: args.once === true });
   const stopped = (): boolean => signal?.aborted === true;
@@ -65,6 +65,18 @@ export async function runController(args: RunControllerArgs): Promise<Controller
   }
   log.info('controller stopped', { cycles: state.cycle, lastAppliedRevision: state.lastAppliedRevision, revision: state.lastReport?.source?.revision ?? null });
   return { cycles: state.cycle, lastReport: state.lastReport, lastAppliedRevision: state.lastAppliedRevision };
+}
+
+/** The first loop state: fresh, with the rollouts' timers from the last recorded status when there is one. */
+async function resumedLoopState(writer: StatusWriter, log: ControllerDeps['logger']): Promise<LoopState> {
+  const state = initialLoopState();
+  try {
+    const rollouts = await writer.resumeRollouts?.();
+    return rollouts === undefined || Object.keys(rollouts.members).length === 0 ? state : { ...state, rollouts };
+  } catch (err) {
+    log.warn('could not read the last status to resume rollouts; their health timers start again', { error: err });
+    return state;
+  }
 }
 
 /** The report of a cycle that threw (a bug): outcome failed, nothing else known. */

@@ -1,6 +1,6 @@
 /** The controller's status writer over the status module: status branch commit, then the note on the source commit. */
 import {
-  buildNoteEntry, computeStatus, readStatus, writeNote, writeStatus,
+  buildNoteEntry, computeStatus, readStatus, rolloutStateOfSnapshot, writeNote, writeStatus,
   type GitAuthor, type StatusRemote, type StatusSnapshot,
 } from '../status/index.js';
 import type { CycleReport, StatusWriteResult, StatusWriter } from './loop-types.js';
@@ -36,6 +36,10 @@ export function createGitStatusWriter(args: GitStatusWriterArgs): StatusWriter {
   };
 
   return {
+    async resumeRollouts() {
+      await loadPrevious();
+      return previous === undefined ? undefined : rolloutStateOfSnapshot(previous);
+    },
     async write(report: CycleReport): Promise<StatusWriteResult> {
       const result = report.result;
       if (result === undefined) return { commit: null, noted: false };
@@ -47,6 +51,7 @@ export function createGitStatusWriter(args: GitStatusWriterArgs): StatusWriter {
         ...(result.computed === undefined ? {} : { desired: result.computed.desired, plan: result.computed.plan }),
         observed: result.observed,
         ...(result.changeSet === undefined ? {} : { changeSet: result.changeSet }),
+        ...(result.rollouts === undefined ? {} : { rollouts: result.rollouts.clusters }),
         now: at,
         ...(previous === undefined ? {} : { previous }),
       });

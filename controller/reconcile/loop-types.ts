@@ -72,6 +72,8 @@ export interface StatusWriteResult {
  */
 export interface StatusWriter {
   write(report: CycleReport): Promise<StatusWriteResult>;
+  /** The rollout gate's memory from the last recorded status, so a restarted controller resumes rollouts with their timers. */
+  resumeRollouts?(): Promise<RolloutState | undefined>;
 }
 
 /** Where revisions come from: a git source or a local directory. */

@@ -119,6 +119,21 @@ describe('controller loop', () => {
     expect(world.reconcileArgs.map((a) => a.placement)).toEqual([{}, { web: 'hv1', db: 'hv2' }, { web: 'hv1', db: 'hv2' }]);
   });
 
+  it('resumes rollouts with the timers of the last recorded status, and starts fresh when that cannot be read', async () => {
+    const resumed = { members: { 'web-zone-a-0': { since: '2030-01-01T00:00:00.000Z' } } };
+    const world = loopWorld({}, applied);
+    world.deps.statusWriter.resumeRollouts = async () => resumed;
+    await runController({ config: CONFIG, deps: world.deps, once: true });
+    expect(world.reconcileArgs[0]?.rolloutState).toEqual(resumed);
+
+    const broken = loopWorld({}, applied);
+    broken.deps.statusWriter.resumeRollouts = async () => { throw new Error('status branch unreadable'); };
+    const summary = await runController({ config: CONFIG, deps: broken.deps, once: true });
+    expect(summary.cycles).toBe(1);
+    expect(broken.reconcileArgs[0]?.rolloutState).toBeUndefined();
+    expect(broken.logs.find((l) => l['level'] === 'warn')?.['msg']).toMatch(/resume rollouts/);
+  });
+
   it('stops on the signal: the running reconcile sees the abort, its work is recorded once, no further cycle starts', async () => {
     const controller = new AbortController();
     const world = loopWorld({ controller, reconcile: async (args) => {
