@@ -41,15 +41,18 @@ describe('testbed', () => {
     await transport.close();
   });
 
-  it('has three hosts in alternating zones, each its own machine', async () => {
+  it('has four hosts in alternating zones, each its own machine', async () => {
     expect(testbed.hosts.map((h) => [h.name, h.zone, h.address])).toEqual([
       ['hv1', 'zone-a', '10.77.1.2'],
       ['hv2', 'zone-b', '10.77.2.2'],
       ['hv3', 'zone-a', '10.77.3.2'],
+      ['hv4', 'zone-b', '10.77.4.2'],
     ]);
-    expect(new Set(testbed.hosts.map((h) => h.hostKey)).size).toBe(3);
+    expect(new Set(testbed.hosts.map((h) => h.hostKey)).size).toBe(4);
     for (const host of testbed.hosts) {
       expect((await testbed.run(host, ['hostname'])).stdout.trim()).toBe(host.name);
+      // libvirtd resolves the host's own name at every domain start: it must not wait for DNS
+      expect((await testbed.run(host, ['getent', 'hosts', host.name])).stdout).toMatch(/^127\.0\.1\.1\s/);
       expect(testbed.hostManifest(host)).toEqual({
         apiVersion: 'gitvirt.io/v1alpha1',
         kind: 'Host',
