@@ -6,18 +6,15 @@
  * pattern written into its data disk on hv1 before the drain, so the copies on hv3 can be compared
  * byte for byte (sha256) with what hv1 held. One flow, each `it` building on the one before.
  */
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, runCli, type CliIo } from '../../controller/cli/index.js';
 import type { Host, Resource } from '../../controller/types/resources.js';
 import { guestImage, guestVm, natNetwork, writeRepo, type ScenarioGuest } from '../fixtures/engine/scenario.js';
-import { buildGuest } from '../testbed/guest/guest.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
+import { serveTestGuest, type ServedGuest } from './guest-image-server.js';
 import type { TestbedHost } from '../testbed/testbed.js';
 
 const testbed = injectTestbed();
@@ -44,7 +41,7 @@ async function checksums(host: TestbedHost, names: readonly string[]): Promise<R
 describe('draining a host', () => {
   let work: string;
   let repo: string;
-  let server: Server;
+  let guestServer: ServedGuest | undefined;
   let guest: ScenarioGuest;
   let sleeperSums: Record<string, string> = {};
 
@@ -78,25 +75,15 @@ describe('draining a host', () => {
   };
 
   beforeAll(async () => {
-    const artifacts = await buildGuest();
-    server = createServer((req, res) => {
-      if (req.url !== '/disk.qcow2') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(artifacts.disk.bytes) });
-      createReadStream(artifacts.disk.path).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
-    const port = (server.address() as AddressInfo).port;
-    guest = {
-      kernel: artifacts.kernelElf.path, initrd: artifacts.initrd.path, cmdline: artifacts.cmdline,
-      diskUrl: `http://${hv1.peerAddress}:${port}/disk.qcow2`, diskSha256: artifacts.disk.sha256,
-    };
+    guestServer = await serveTestGuest(hv1.peerAddress);
+    guest = guestServer.guest;
     for (const host of testbed.hosts) await cleanHost(host);
     work = await mkdtemp(join(tmpdir(), 'gitvirt-drain-e2e-'));
     repo = join(work, 'repo');
   }, 300_000);
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await guestServer?.close();
     for (const host of testbed.hosts) await cleanHost(host);
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   }, 180_000);

@@ -10,10 +10,7 @@
  * With GITVIRT_CAPTURE_ENGINE_FIXTURES=1 the manifests and observations of the plan steps are
  * recorded into test/fixtures/engine/ for the unit tests of computePlan.
  */
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +20,8 @@ import { createSshTransport } from '../../controller/transport/index.js';
 import type { Resource, VirtualMachine } from '../../controller/types/resources.js';
 import { recordScenario } from '../fixtures/engine/capture.js';
 import { guestImage, guestVm, natNetwork, writeRepo, type ScenarioGuest } from '../fixtures/engine/scenario.js';
-import { buildGuest } from '../testbed/guest/guest.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
+import { serveTestGuest, type ServedGuest } from './guest-image-server.js';
 import type { TestbedHost } from '../testbed/testbed.js';
 
 const testbed = injectTestbed();
@@ -69,7 +66,7 @@ async function waitForGuest(host: TestbedHost, ip: string): Promise<{ hostname: 
 describe('reconcile engine on the testbed', () => {
   let work: string;
   let repo: string;
-  let server: Server;
+  let guestServer: ServedGuest | undefined;
   let guest: ScenarioGuest;
   const transport = createSshTransport({ privateKeyPath: testbed.state.clientKeyPath });
 
@@ -121,19 +118,8 @@ describe('reconcile engine on the testbed', () => {
   ];
 
   beforeAll(async () => {
-    const artifacts = await buildGuest();
-    server = createServer((req, res) => {
-      if (req.url !== '/disk.qcow2') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(artifacts.disk.bytes) });
-      createReadStream(artifacts.disk.path).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
-    const port = (server.address() as AddressInfo).port;
-    // Every host routes to the main namespace; hv1's side of its link answers them all.
-    guest = {
-      kernel: artifacts.kernelElf.path, initrd: artifacts.initrd.path, cmdline: artifacts.cmdline,
-      diskUrl: `http://${hv1.peerAddress}:${port}/disk.qcow2`, diskSha256: artifacts.disk.sha256,
-    };
+    guestServer = await serveTestGuest(hv1.peerAddress);
+    guest = guestServer.guest;
     // Hosts copy this machine's /etc/libvirt when they come up, so they may carry other runs' definitions: start empty.
     for (const host of testbed.hosts) {
       const leftovers = await names(host, 'list');
@@ -150,7 +136,7 @@ describe('reconcile engine on the testbed', () => {
 
   afterAll(async () => {
     await transport.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await guestServer?.close();
     for (const host of testbed.hosts) {
       await testbed.run(host, [
         'sh', '-c',
