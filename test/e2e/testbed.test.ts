@@ -51,8 +51,8 @@ describe('testbed', () => {
     expect(new Set(testbed.hosts.map((h) => h.hostKey)).size).toBe(4);
     for (const host of testbed.hosts) {
       expect((await testbed.run(host, ['hostname'])).stdout.trim()).toBe(host.name);
-      // libvirtd resolves the host's own name at every domain start: it must not wait for DNS
-      expect((await testbed.run(host, ['getent', 'hosts', host.name])).stdout).toMatch(/^127\.0\.1\.1\s/);
+      // libvirtd resolves the host's own name (getaddrinfo) at every domain start: it must not wait for DNS
+      expect((await testbed.run(host, ['timeout', '2', 'getent', 'ahosts', host.name])).stdout).toMatch(/^127\.0\.1\.1\s/);
       expect(testbed.hostManifest(host)).toEqual({
         apiVersion: 'gitvirt.io/v1alpha1',
         kind: 'Host',
