@@ -36,6 +36,7 @@ import type { Cluster, ClusterSpec, Resource } from '../../controller/types/reso
 import { natNetwork, writeRepo } from '../fixtures/engine/scenario.js';
 import { buildGuest } from '../testbed/guest/guest.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
+import { emptyHost, removeScenario } from './host-cleanup.js';
 import type { TestbedHost } from '../testbed/testbed.js';
 
 const testbed = injectTestbed();
@@ -188,14 +189,7 @@ describe('cluster rolling update on the testbed', () => {
   beforeAll(async () => {
     const artifacts = await buildGuest();
     guest = { kernel: artifacts.kernelElf.path, initrd: artifacts.initrd.path, cmdline: artifacts.cmdline };
-    // Hosts copy this machine's /etc/libvirt when they come up and earlier files leave guests behind: start empty.
-    for (const host of testbed.hosts) {
-      await testbed.run(host, ['sh', '-c', [
-        `for d in $(${VIRSH.join(' ')} list --all --name); do ${VIRSH.join(' ')} destroy "$d"; ${VIRSH.join(' ')} undefine "$d"; done`,
-        `for n in $(${VIRSH.join(' ')} net-list --all --name); do ${VIRSH.join(' ')} net-dumpxml "$n" | grep -q gitvirt.io/xmlns/owner && { ${VIRSH.join(' ')} net-destroy "$n"; ${VIRSH.join(' ')} net-undefine "$n"; }; done`,
-        'true',
-      ].join('; ')], { allowFailure: true, timeoutMs: 120_000 });
-    }
+    for (const host of testbed.hosts) await emptyHost(testbed, host);
     work = await mkdtemp(join(tmpdir(), 'gitvirt-cluster-e2e-'));
     repo = join(work, 'repo');
   }, 300_000);
@@ -203,11 +197,7 @@ describe('cluster rolling update on the testbed', () => {
   afterAll(async () => {
     await transport.close();
     for (const host of testbed.hosts) {
-      await testbed.run(host, ['sh', '-c',
-        `for d in ${MEMBERS.join(' ')}; do ${VIRSH.join(' ')} destroy $d; ${VIRSH.join(' ')} undefine $d; done; ` +
-        `${VIRSH.join(' ')} net-destroy gvnet; ${VIRSH.join(' ')} net-undefine gvnet; ` +
-        `${VIRSH.join(' ')} pool-destroy gitvirt; ${VIRSH.join(' ')} pool-undefine gitvirt; rm -rf ${POOL_DIR}`,
-      ], { allowFailure: true, timeoutMs: 120_000 });
+      await removeScenario(testbed, host, { domains: MEMBERS, networks: ['gvnet'] });
     }
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   }, 180_000);

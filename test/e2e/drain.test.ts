@@ -15,6 +15,7 @@ import type { Host, Resource } from '../../controller/types/resources.js';
 import { guestImage, guestVm, natNetwork, writeRepo, type ScenarioGuest } from '../fixtures/engine/scenario.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
 import { serveTestGuest, type ServedGuest } from './guest-image-server.js';
+import { removeScenario } from './host-cleanup.js';
 import type { TestbedHost } from '../testbed/testbed.js';
 
 const testbed = injectTestbed();
@@ -90,11 +91,7 @@ describe('draining a host', () => {
 
   /** Removes this test's domains, network and pool from a host. */
   async function cleanHost(host: TestbedHost): Promise<void> {
-    const v = VIRSH.join(' ');
-    await testbed.run(host, ['sh', '-c',
-      `for d in ${VMS.join(' ')}; do ${v} destroy $d; ${v} undefine $d; done; ${v} net-destroy gvnet; ${v} net-undefine gvnet; ` +
-      `${v} pool-destroy gitvirt; ${v} pool-undefine gitvirt; rm -rf ${POOL_DIR}; true`,
-    ], { allowFailure: true, timeoutMs: 120_000 });
+    await removeScenario(testbed, host, { domains: VMS, networks: ['gvnet'] });
   }
 
   it('places both VMs on hv1 while hv3 is cordoned', async () => {

@@ -22,6 +22,7 @@ import { recordScenario } from '../fixtures/engine/capture.js';
 import { guestImage, guestVm, natNetwork, writeRepo, type ScenarioGuest } from '../fixtures/engine/scenario.js';
 import { injectTestbed } from '../testbed/inject-testbed.js';
 import { serveTestGuest, type ServedGuest } from './guest-image-server.js';
+import { emptyHost, removeScenario } from './host-cleanup.js';
 import type { TestbedHost } from '../testbed/testbed.js';
 
 const testbed = injectTestbed();
@@ -124,11 +125,7 @@ describe('reconcile engine on the testbed', () => {
     for (const host of testbed.hosts) {
       const leftovers = await names(host, 'list');
       if (leftovers.length > 0) log(`${host.name} came up with ${leftovers.length} domains (${leftovers.slice(0, 3).join(', ')}...); removing them`);
-      await testbed.run(host, ['sh', '-c', [
-        `for d in $(${VIRSH.join(' ')} list --all --name); do ${VIRSH.join(' ')} destroy "$d"; ${VIRSH.join(' ')} undefine "$d"; done`,
-        `for n in $(${VIRSH.join(' ')} net-list --all --name); do ${VIRSH.join(' ')} net-dumpxml "$n" | grep -q gitvirt.io/xmlns/owner && { ${VIRSH.join(' ')} net-destroy "$n"; ${VIRSH.join(' ')} net-undefine "$n"; }; done`,
-        'true',
-      ].join('; ')], { allowFailure: true, timeoutMs: 120_000 });
+      await emptyHost(testbed, host);
     }
     work = await mkdtemp(join(tmpdir(), 'gitvirt-engine-e2e-'));
     repo = join(work, 'repo');
@@ -138,12 +135,10 @@ describe('reconcile engine on the testbed', () => {
     await transport.close();
     await guestServer?.close();
     for (const host of testbed.hosts) {
-      await testbed.run(host, [
-        'sh', '-c',
-        `for d in web1 web2 db1 tmp1 cold3 manual-vm; do ${VIRSH.join(' ')} destroy $d; ${VIRSH.join(' ')} undefine $d; done; ` +
-        `for n in gvnet manual-net; do ${VIRSH.join(' ')} net-destroy $n; ${VIRSH.join(' ')} net-undefine $n; done; ` +
-        `${VIRSH.join(' ')} pool-destroy gitvirt; ${VIRSH.join(' ')} pool-undefine gitvirt; rm -rf ${POOL_DIR} /var/lib/libvirt/images/manual-vm.qcow2`,
-      ], { allowFailure: true, timeoutMs: 120_000 });
+      await removeScenario(testbed, host, {
+        domains: ['web1', 'web2', 'db1', 'tmp1', 'cold3', 'manual-vm'], networks: ['gvnet', 'manual-net'],
+        paths: ['/var/lib/libvirt/images/manual-vm.qcow2'],
+      });
     }
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   }, 180_000);
